@@ -1,0 +1,1 @@
+Console.WriteLine("AspireMicro AppHost (platform under construction)");
