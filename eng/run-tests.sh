@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Builds once, runs each test project in turn (they share two cores) and prints one summary line.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+results="${TEST_RESULTS_DIR:-$PWD/TestResults}"
+rm -rf "$results"
+mkdir -p "$results"
+
+dotnet build AspireMicro.sln -c Release -nologo -clp:ErrorsOnly || { echo "build failed"; exit 1; }
+
+status=0
+for project in tests/*/*.csproj; do
+  name=$(basename "$project" .csproj)
+  echo "=== $name"
+  dotnet test "$project" -c Release --no-build --nologo \
+    --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=normal" \
+    --results-directory "$results" "$@" || status=1
+done
+
+passed=0; failed=0; skipped=0
+for trx in "$results"/*.trx; do
+  [[ -f "$trx" ]] || continue
+  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)
+  p=$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters"); passed=$((passed + ${p:-0}))
+  f=$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters"); failed=$((failed + ${f:-0}))
+  n=$(sed -n 's/.* notExecuted="\([0-9]*\)".*/\1/p' <<<"$counters"); skipped=$((skipped + ${n:-0}))
+done
+if ((passed + failed == 0)); then
+  echo "no tests ran"
+  exit 1
+fi
+echo "$passed passed, $failed failed, $skipped skipped"
+exit $status
