@@ -1,0 +1,7 @@
+namespace AspireMicro.Hosting.Processes;
+
+public enum LogStream
+{
+    StdOut,
+    StdErr,
+}
