@@ -1,6 +1,13 @@
+using Basket.Api.Configuration;
+using Basket.Api.Endpoints;
+
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
+builder.AddBasketServices();
+builder.AddApiProblemDetails();
 
 var app = builder.Build();
+app.UseApiProblemDetails();
 app.MapDefaultEndpoints();
+app.MapBasketEndpoints();
 app.Run();

@@ -1,0 +1,27 @@
+using Basket.Api.Catalog;
+using Basket.Api.Endpoints;
+using Basket.Api.Ordering;
+using Basket.Api.Storage;
+
+namespace Basket.Api.Configuration;
+
+public static class BasketServiceExtensions
+{
+    public static IHostApplicationBuilder AddBasketServices(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<BasketOptions>()
+            .BindConfiguration(BasketOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
+        builder.Services.AddSingleton<RedisConnection>();
+        builder.Services.AddSingleton<BasketStore>();
+        builder.Services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis");
+        builder.Services.AddExceptionHandler<DependencyExceptionHandler>();
+
+        // Logical names: service discovery maps them to services__catalog__http__N etc.
+        builder.Services.AddHttpClient<CatalogClient>(http => http.BaseAddress = new Uri("http://catalog"));
+        builder.Services.AddHttpClient<OrderingClient>(http => http.BaseAddress = new Uri("http://ordering"));
+        return builder;
+    }
+}

@@ -1,0 +1,3 @@
+namespace Basket.Api.Contracts;
+
+public sealed record CheckoutResponse(string OrderId, string IdempotencyKey);

@@ -1,0 +1,3 @@
+namespace Basket.Api.Contracts;
+
+public sealed record UpdateBasketRequest(IReadOnlyList<BasketLineRequest>? Items);

@@ -1,0 +1,50 @@
+using Basket.Api.Contracts;
+using Basket.Api.Ordering;
+using Basket.Api.Storage;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Basket.Api.Endpoints;
+
+/// <summary>
+/// Turns a basket into an order. The idempotency key is the basket's version (or the client's own
+/// Idempotency-Key), so a retried checkout of the same basket yields the same order, and the basket is
+/// cleared only after ordering has accepted it.
+/// </summary>
+public static class BasketCheckout
+{
+    public static async Task<Results<Ok<CheckoutResponse>, ValidationProblem, ContentHttpResult>> CheckoutAsync(
+        string buyerId, HttpRequest httpRequest, BasketStore store, OrderingClient ordering, CancellationToken cancellationToken)
+    {
+        var errors = BasketValidator.ValidateBuyerId(buyerId);
+        var clientKey = httpRequest.Headers["Idempotency-Key"].ToString();
+        if (clientKey.Length > 100)
+        {
+            errors["Idempotency-Key"] = ["Idempotency-Key must be at most 100 characters."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        var basket = await store.GetAsync(buyerId);
+        if (basket is null || basket.Items.Count == 0)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["items"] = ["The basket is empty."] });
+        }
+
+        var key = string.IsNullOrWhiteSpace(clientKey) ? $"basket-{buyerId}-{basket.Version:N}" : clientKey;
+        var order = new CreateOrderRequest(
+            buyerId,
+            basket.Items.Select(i => new OrderLine(i.ProductId, i.ProductName, i.UnitPrice, i.Quantity)).ToList());
+        var placement = await ordering.PlaceOrderAsync(order, key, cancellationToken);
+        if (!placement.Accepted)
+        {
+            // Ordering's own ProblemDetails say best what was wrong with the order.
+            return TypedResults.Content(placement.ProblemJson ?? string.Empty, "application/problem+json", statusCode: placement.StatusCode);
+        }
+
+        await store.DeleteIfVersionAsync(buyerId, basket.Version);
+        return TypedResults.Ok(new CheckoutResponse(placement.OrderId!, key));
+    }
+}

@@ -1,0 +1,3 @@
+namespace Basket.Api.Ordering;
+
+public sealed record CreateOrderRequest(string BuyerId, IReadOnlyList<OrderLine> Items);
