@@ -1,20 +1,143 @@
+using System.Security.Cryptography;
+using System.Text;
 using AspireMicro.Hosting.Processes;
+using RabbitMQ.Client;
 
 namespace AspireMicro.Hosting.Backing;
 
-public sealed class RabbitMqRecipe : INativeServerRecipe
+/// <summary>
+/// RabbitMQ from the Debian package, run as the <c>rabbitmq</c> user when the AppHost is root. Every instance gets
+/// its own Erlang node name (derived from its data directory, so two AppHosts never share one and a persistent
+/// instance keeps its own), its own distribution port, config, plugins file, cookie (HOME) and mnesia below the
+/// data directory. The shared <c>epmd</c> daemon the first node starts is not ours and outlives the nodes.
+/// </summary>
+public sealed class RabbitMqRecipe(bool managementPlugin = false) : INativeServerRecipe
 {
+    public const string UserName = "guest";
+    public const string DistPortName = "dist";
+    public const string ManagementPortName = "management";
+    private const string ServiceUser = "rabbitmq";
+    private const string DebianPackage = "rabbitmq-server";
+    private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(15);
+
+    private string? _serverScript;
+
     public string Kind => "rabbitmq";
 
-    public IReadOnlyList<string> ExtraPortNames => ["dist"];
+    public IReadOnlyList<string> ExtraPortNames => managementPlugin ? [DistPortName, ManagementPortName] : [DistPortName];
 
-    public void EnsureInstalled() => throw new NotImplementedException("H2: being implemented");
+    /// <summary>The broker's start script; the /usr/sbin wrapper would re-launch it through su, out of our reach.</summary>
+    public string ServerScript => _serverScript ??= DataDirectories.FindBinary(
+        "RabbitMQ server", DebianPackage, "/usr/lib/rabbitmq/bin/rabbitmq-server");
 
-    public Task<ProcessSpec> PrepareAsync(NativeServerContext context, CancellationToken ct) => throw new NotImplementedException("H2: being implemented");
+    public void EnsureInstalled()
+    {
+        _ = ServerScript;
+        DataDirectories.FindBinary("Erlang runtime (erl)", DebianPackage, "/usr/bin/erl", "/usr/lib/erlang/bin/erl");
+    }
 
-    public Task<bool> IsReadyAsync(NativeServerContext context, CancellationToken ct) => throw new NotImplementedException("H2: being implemented");
+    /// <summary>Erlang node name of this instance, e.g. <c>aspiremicro-messaging-1a2b3c4d@localhost</c>.</summary>
+    public static string NodeName(NativeServerContext context)
+    {
+        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Path.GetFullPath(context.DataDirectory))))[..10];
+        var safe = new string([.. context.InstanceName.Select(c => char.IsAsciiLetterOrDigit(c) ? char.ToLowerInvariant(c) : '-')]);
+        return $"aspiremicro-{safe[..Math.Min(safe.Length, 24)]}-{hash}@localhost";
+    }
 
-    public Task StopGracefullyAsync(NativeServerContext context, IChildProcess process, CancellationToken ct) => throw new NotImplementedException("H2: being implemented");
+    public async Task<ProcessSpec> PrepareAsync(NativeServerContext context, CancellationToken ct)
+    {
+        if (!context.ExtraPorts.TryGetValue(DistPortName, out var distPort))
+        {
+            throw new ArgumentException($"RabbitMQ '{context.InstanceName}' needs an extra port named '{DistPortName}'.", nameof(context));
+        }
 
-    public string BuildConnectionString(NativeServerContext context, string? database) => throw new NotImplementedException("H2: being implemented");
+        var root = context.DataDirectory;
+        foreach (var dir in (string[])["mnesia", "log", "home"])
+        {
+            DataDirectories.CreatePrivate(Path.Combine(root, dir));
+        }
+
+        var config = new StringBuilder()
+            .AppendLine($"listeners.tcp.default = 127.0.0.1:{context.Port}")
+            .AppendLine($"default_user = {UserName}")
+            .AppendLine($"default_pass = {context.Password}")
+            // guest may only log in from localhost by default; we listen on loopback only anyway.
+            .AppendLine("loopback_users = none")
+            .AppendLine("log.console = true")
+            .AppendLine("log.console.level = info")
+            .AppendLine("log.file = false");
+        if (managementPlugin)
+        {
+            var managementPort = context.ExtraPorts.TryGetValue(ManagementPortName, out var port)
+                ? port
+                : throw new ArgumentException($"RabbitMQ '{context.InstanceName}' needs an extra port named '{ManagementPortName}'.", nameof(context));
+            config.AppendLine("management.tcp.ip = 127.0.0.1").AppendLine($"management.tcp.port = {managementPort}");
+        }
+
+        var configFile = Path.Combine(root, "rabbitmq.conf");
+        var pluginsFile = Path.Combine(root, "enabled_plugins");
+        await DataDirectories.WriteSecretFileAsync(configFile, config.ToString(), ct);
+        await File.WriteAllTextAsync(pluginsFile, managementPlugin ? "[rabbitmq_management].\n" : "[].\n", ct);
+        await DataDirectories.GiveToServiceUserAsync(root, ServiceUser, ct);
+
+        return new ProcessSpec(ServerScript, [])
+        {
+            WorkingDirectory = root,
+            RunAsUser = ServiceUser,
+            Environment = new Dictionary<string, string>
+            {
+                ["RABBITMQ_NODENAME"] = NodeName(context),
+                ["RABBITMQ_NODE_IP_ADDRESS"] = "127.0.0.1",
+                ["RABBITMQ_NODE_PORT"] = $"{context.Port}",
+                ["RABBITMQ_DIST_PORT"] = $"{distPort}",
+                ["RABBITMQ_MNESIA_BASE"] = Path.Combine(root, "mnesia"),
+                ["RABBITMQ_LOG_BASE"] = Path.Combine(root, "log"),
+                ["RABBITMQ_LOGS"] = "-",
+                ["RABBITMQ_CONFIG_FILE"] = configFile,
+                ["RABBITMQ_ENABLED_PLUGINS_FILE"] = pluginsFile,
+                // Keep the machine-wide /etc/rabbitmq files out of this instance.
+                ["RABBITMQ_CONF_ENV_FILE"] = Path.Combine(root, "rabbitmq-env.conf"),
+                ["RABBITMQ_ADVANCED_CONFIG_FILE"] = Path.Combine(root, "advanced.config"),
+                // The Erlang cookie lives in HOME; a private one per instance.
+                ["HOME"] = Path.Combine(root, "home"),
+                // Makes the start script exec the Erlang VM instead of running it as a background job: the VM then
+                // keeps our pid and with it the parent-death signal.
+                ["RUNNING_UNDER_SYSTEMD"] = "true",
+            },
+        };
+    }
+
+    public async Task<bool> IsReadyAsync(NativeServerContext context, CancellationToken ct)
+    {
+        // A full AMQP handshake and login, which only succeeds once the broker has booted and created the user.
+        var factory = new ConnectionFactory
+        {
+            HostName = "127.0.0.1",
+            Port = context.Port,
+            UserName = UserName,
+            Password = context.Password,
+            AutomaticRecoveryEnabled = false,
+            RequestedConnectionTimeout = TimeSpan.FromSeconds(2),
+            ClientProvidedName = "aspiremicro-readiness",
+        };
+        try
+        {
+            await using var connection = await factory.CreateConnectionAsync(ct);
+            await connection.CloseAsync(ct);
+            return true;
+        }
+        catch (Exception ex) when (ex is RabbitMQ.Client.Exceptions.BrokerUnreachableException or IOException or TimeoutException
+            || (ex is OperationCanceledException && !ct.IsCancellationRequested))
+        {
+            return false;
+        }
+    }
+
+    public Task StopGracefullyAsync(NativeServerContext context, IChildProcess process, CancellationToken ct) =>
+        // The Erlang VM answers SIGTERM with init:stop(), the same orderly shutdown `rabbitmqctl stop` asks for,
+        // without booting a second VM for the CLI.
+        GracefulStop.SignalThenKillAsync(process, PosixSignals.SigTerm, StopGrace, ct);
+
+    public string BuildConnectionString(NativeServerContext context, string? database) =>
+        $"amqp://{UserName}:{Uri.EscapeDataString(context.Password)}@127.0.0.1:{context.Port}";
 }

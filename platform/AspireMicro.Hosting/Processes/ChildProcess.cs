@@ -1,0 +1,95 @@
+using System.Diagnostics;
+
+namespace AspireMicro.Hosting.Processes;
+
+/// <summary>A child started by <see cref="ChildProcessHost"/>; it leads its own process group (pgid == pid).</summary>
+internal sealed class ChildProcess : IChildProcess
+{
+    // After the leader exits, its stdout may still be held by a straggler; we wait only this long for the last lines.
+    private static readonly TimeSpan LogDrainTimeout = TimeSpan.FromMilliseconds(500);
+
+    private readonly Process _process;
+    private readonly Action<ChildProcess> _onGone;
+    private readonly TaskCompletionSource<int> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private int _gone;
+
+    public ChildProcess(Process process, Action<ChildProcess> onGone)
+    {
+        _process = process;
+        _onGone = onGone;
+        Pid = process.Id;
+        _ = WatchExitAsync();
+    }
+
+    public int Pid { get; }
+
+    public Task<int> Completion => _completion.Task;
+
+    public async Task StopAsync(TimeSpan gracePeriod, CancellationToken ct)
+    {
+        if (Completion.IsCompleted)
+        {
+            return;
+        }
+
+        PosixSignals.SendToGroup(Pid, PosixSignals.SigTerm);
+        // A paused group would never act on SIGTERM.
+        PosixSignals.SendToGroup(Pid, PosixSignals.SigCont);
+        try
+        {
+            await Completion.WaitAsync(gracePeriod, ct);
+        }
+        catch (TimeoutException)
+        {
+            Kill();
+            await Completion;
+        }
+    }
+
+    public void Kill()
+    {
+        if (Volatile.Read(ref _gone) == 0)
+        {
+            PosixSignals.SendToGroup(Pid, PosixSignals.SigKill);
+        }
+    }
+
+    public void Pause() => PosixSignals.SendToGroup(Pid, PosixSignals.SigStop);
+
+    public void Resume() => PosixSignals.SendToGroup(Pid, PosixSignals.SigCont);
+
+    public async ValueTask DisposeAsync()
+    {
+        Kill();
+        await Completion.WaitAsync(TimeSpan.FromSeconds(10)).ConfigureAwait(false);
+        _process.Dispose();
+    }
+
+    private async Task WatchExitAsync()
+    {
+        var exited = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _process.Exited += (_, _) => exited.TrySetResult();
+        if (_process.HasExited)
+        {
+            exited.TrySetResult();
+        }
+
+        await exited.Task.ConfigureAwait(false);
+        // The leader is gone; anything left in its group (a backend, a helper) goes with it, so a restart never
+        // finds a half-alive tree holding the port.
+        PosixSignals.SendToGroup(Pid, PosixSignals.SigKill);
+        try
+        {
+            using var drain = new CancellationTokenSource(LogDrainTimeout);
+            await _process.WaitForExitAsync(drain.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // Some descendant escaped the group and still holds the pipe; the exit code is what matters.
+        }
+
+        Volatile.Write(ref _gone, 1);
+        _onGone(this);
+        _completion.TrySetResult(_process.ExitCode);
+    }
+}
