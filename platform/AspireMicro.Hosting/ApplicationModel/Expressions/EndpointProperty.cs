@@ -1,0 +1,10 @@
+namespace AspireMicro.Hosting.ApplicationModel;
+
+public enum EndpointProperty
+{
+    Url,
+    Host,
+    Port,
+    Scheme,
+    HostAndPort,
+}

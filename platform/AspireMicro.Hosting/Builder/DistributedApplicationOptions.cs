@@ -1,0 +1,34 @@
+namespace AspireMicro.Hosting;
+
+/// <summary>How the AppHost runs. The testing builder flips the switches that make runs disposable.</summary>
+public sealed class DistributedApplicationOptions
+{
+    public string[] Args { get; set; } = [];
+
+    /// <summary>Do not start the dashboard (tests; no OTEL variables are injected then).</summary>
+    public bool DisableDashboard { get; set; }
+
+    /// <summary>Ignore fixed ports from WithHttpEndpoint(port) so parallel runs cannot collide.</summary>
+    public bool RandomizePorts { get; set; }
+
+    /// <summary>Ignore WithDataDirectory: every backing store gets a throwaway directory.</summary>
+    public bool ForceEphemeralData { get; set; }
+
+    /// <summary>Do not print the live resource table (tests, publish).</summary>
+    public bool DisableConsoleUi { get; set; }
+
+    /// <summary>Name used for per-AppHost state (remembered secrets, persistent data); defaults to the entry assembly name.</summary>
+    public string? AppHostName { get; set; }
+
+    /// <summary>Per-AppHost state folder; defaults to ~/.aspiremicro/{AppHostName}-{hash of the AppHost folder}.</summary>
+    public string? StateDirectory { get; set; }
+
+    /// <summary>Path of the dashboard dll; defaults to the one recorded at build time in the AppHost assembly metadata.</summary>
+    public string? DashboardPath { get; set; }
+
+    /// <summary>Remember generated secrets in <see cref="StateDirectory"/> (off for test runs: they must leave nothing behind).</summary>
+    public bool PersistGeneratedSecrets { get; set; } = true;
+
+    /// <summary>How long a resource may take to become healthy before the start is reported as failed.</summary>
+    public TimeSpan StartupTimeout { get; set; } = TimeSpan.FromSeconds(90);
+}

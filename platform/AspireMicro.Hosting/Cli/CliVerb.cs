@@ -1,0 +1,9 @@
+namespace AspireMicro.Hosting;
+
+internal enum CliVerb
+{
+    Run,
+    Publish,
+    Help,
+    Invalid,
+}
