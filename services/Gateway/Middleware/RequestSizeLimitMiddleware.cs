@@ -1,0 +1,43 @@
+using Gateway.Configuration;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+
+namespace Gateway.Middleware;
+
+/// <summary>
+/// Rejects oversized bodies at the edge with 413 ProblemDetails before anything is forwarded.
+/// A declared Content-Length is checked up front; chunked bodies are capped by the server's limit.
+/// </summary>
+public sealed class RequestSizeLimitMiddleware(RequestDelegate next, IOptions<GatewayOptions> options)
+{
+    public async Task InvokeAsync(HttpContext context, IProblemDetailsService problems)
+    {
+        var limit = options.Value.MaxRequestBodyBytes;
+        var sizeFeature = context.Features.Get<IHttpMaxRequestBodySizeFeature>();
+        if (sizeFeature is { IsReadOnly: false })
+        {
+            sizeFeature.MaxRequestBodySize = limit;
+        }
+
+        if (context.Request.ContentLength > limit)
+        {
+            context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+            await problems.WriteAsync(new ProblemDetailsContext
+            {
+                HttpContext = context,
+                ProblemDetails = new HttpValidationProblemDetails(new Dictionary<string, string[]>
+                {
+                    ["body"] = [$"The request body is {context.Request.ContentLength} bytes; the limit is {limit} bytes."],
+                })
+                {
+                    Status = StatusCodes.Status413PayloadTooLarge,
+                    Title = "Request body too large",
+                },
+            });
+            return;
+        }
+
+        await next(context);
+    }
+}
