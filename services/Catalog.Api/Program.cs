@@ -2,12 +2,14 @@ using Catalog.Api.Caching;
 using Catalog.Api.Data;
 using Catalog.Api.Endpoints;
 using Catalog.Api.Infrastructure;
+using Catalog.Api.Stock;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddApiProblemDetails();
 builder.AddCatalogData();
 builder.AddCatalogCache();
+builder.AddStockReservations();
 builder.Services.AddSingleton<InstanceIdentity>();
 
 var app = builder.Build();

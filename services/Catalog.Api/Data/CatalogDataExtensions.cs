@@ -1,3 +1,4 @@
+using Catalog.Api.Stock;
 using Microsoft.EntityFrameworkCore;
 
 namespace Catalog.Api.Data;
@@ -10,9 +11,11 @@ public static class CatalogDataExtensions
     {
         // Resolved when the first context is created, so test hosts can override the connection string.
         builder.Services.AddDbContext<CatalogDbContext>((services, options) =>
-            options.UseNpgsql(
-                services.GetRequiredService<IConfiguration>().GetConnectionString(ConnectionName)
-                    ?? throw new InvalidOperationException($"ConnectionStrings:{ConnectionName} is not configured.")));
+            options
+                .UseNpgsql(
+                    services.GetRequiredService<IConfiguration>().GetConnectionString(ConnectionName)
+                        ?? throw new InvalidOperationException($"ConnectionStrings:{ConnectionName} is not configured."))
+                .AddInterceptors(services.GetRequiredService<InvalidateCacheOnCommitInterceptor>()));
         builder.Services.AddHealthChecks().AddDbContextCheck<CatalogDbContext>("catalogdb");
         return builder;
     }

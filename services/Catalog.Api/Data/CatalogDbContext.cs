@@ -1,3 +1,6 @@
+using AspireMicro.EventBus.Inbox;
+using AspireMicro.EventBus.Outbox;
+using AspireMicro.EventBus.Persistence;
 using Catalog.Api.Model;
 using Microsoft.EntityFrameworkCore;
 
@@ -6,6 +9,7 @@ namespace Catalog.Api.Data;
 public sealed class CatalogDbContext(DbContextOptions<CatalogDbContext> options) : DbContext(options)
 {
     public DbSet<CatalogItem> Items => Set<CatalogItem>();
+    public DbSet<StockReservation> Reservations => Set<StockReservation>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -23,5 +27,16 @@ public sealed class CatalogDbContext(DbContextOptions<CatalogDbContext> options)
             item.HasIndex(i => i.Name);
             item.ToTable(t => t.HasCheckConstraint("ck_catalog_items_stock_non_negative", "\"AvailableStock\" >= 0"));
         });
+
+        modelBuilder.Entity<StockReservation>(reservation =>
+        {
+            reservation.ToTable("stock_reservations");
+            reservation.HasKey(r => new { r.OrderId, r.ProductId });
+        });
+
+        // The EventBus creates its own outbox/inbox tables (EventBusSchema.Sql); migrations must not fight it.
+        modelBuilder.AddOutboxAndInbox();
+        modelBuilder.Entity<OutboxMessage>().ToTable(EventBusSchema.OutboxTable, t => t.ExcludeFromMigrations());
+        modelBuilder.Entity<ProcessedMessage>().ToTable(EventBusSchema.InboxTable, t => t.ExcludeFromMigrations());
     }
 }
