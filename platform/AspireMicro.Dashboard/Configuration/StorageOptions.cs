@@ -1,0 +1,21 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace AspireMicro.Dashboard.Configuration;
+
+/// <summary>Telemetry retention (section Dashboard:Storage). Oldest items are dropped first beyond the limits.</summary>
+public sealed class StorageOptions
+{
+    public const string Section = "Dashboard:Storage";
+
+    /// <summary>Folder for the persisted telemetry file; null keeps telemetry in memory only.</summary>
+    public string? Path { get; set; }
+
+    [Range(10, 5_000_000)]
+    public int MaxSpans { get; set; } = 100_000;
+
+    [Range(10, 5_000_000)]
+    public int MaxLogRecords { get; set; } = 50_000;
+
+    [Range(10, 1_000_000)]
+    public int MaxMetricPointsPerInstrument { get; set; } = 2_000;
+}

@@ -1,0 +1,3 @@
+namespace AspireMicro.Dashboard.Frontend.Api;
+
+public sealed record ResourceServiceStatus(bool Configured, string? Url);
