@@ -39,10 +39,29 @@ internal static class DataDirectories
             return;
         }
 
+        EnsureSearchableByOthers(path, user);
         var result = await ToolRunner.RunAsync(new ProcessSpec("chown", ["-R", $"{user}:{user}", path]), ct);
         if (!result.Succeeded)
         {
             throw new InvalidOperationException($"chown of '{path}' to '{user}' failed: {result.Output}");
+        }
+    }
+
+    /// <summary>A service user can only reach its data directory if every folder above it lets others search it.</summary>
+    private static void EnsureSearchableByOthers(string path, string user)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        for (var dir = Directory.GetParent(Path.GetFullPath(path)); dir is not null; dir = dir.Parent)
+        {
+            if ((File.GetUnixFileMode(dir.FullName) & UnixFileMode.OtherExecute) == 0)
+            {
+                throw new InvalidOperationException(
+                    $"The '{user}' user cannot reach '{path}': '{dir.FullName}' is not searchable by others (chmod o+x it, or use BackingDataRoot.CreateTemporary).");
+            }
         }
     }
 

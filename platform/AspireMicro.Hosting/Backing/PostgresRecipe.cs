@@ -19,6 +19,9 @@ public sealed class PostgresRecipe : INativeServerRecipe
 
     public string Kind => "postgres";
 
+    /// <summary>Where the Debian package puts the versioned server folders; settable so tests can point it elsewhere.</summary>
+    public string InstallRoot { get; init; } = "/usr/lib/postgresql";
+
     public void EnsureInstalled() => _ = BinDirectory;
 
     public async Task<ProcessSpec> PrepareAsync(NativeServerContext context, CancellationToken ct)
@@ -132,9 +135,9 @@ public sealed class PostgresRecipe : INativeServerRecipe
     /// <summary>The newest installed server's bin folder, e.g. /usr/lib/postgresql/15/bin.</summary>
     public string BinDirectory => _binDirectory ??= FindBinDirectory();
 
-    private static string FindBinDirectory()
+    private string FindBinDirectory()
     {
-        const string root = "/usr/lib/postgresql";
+        var root = InstallRoot;
         var newest = Directory.Exists(root)
             ? Directory.GetDirectories(root)
                 .Select(dir => (dir, version: decimal.TryParse(Path.GetFileName(dir), out var v) ? v : -1m))
@@ -143,7 +146,7 @@ public sealed class PostgresRecipe : INativeServerRecipe
                 .Select(x => Path.Combine(x.dir, "bin"))
                 .FirstOrDefault()
             : null;
-        return newest ?? DataDirectories.FindBinary("PostgreSQL server", DebianPackage, "/usr/lib/postgresql/*/bin/postgres");
+        return newest ?? DataDirectories.FindBinary("PostgreSQL server", DebianPackage, $"{root}/*/bin/postgres");
     }
 
     private async Task InitDbAsync(NativeServerContext context, string pgData, CancellationToken ct)

@@ -26,9 +26,13 @@ public sealed class RabbitMqRecipe(bool managementPlugin = false) : INativeServe
 
     public IReadOnlyList<string> ExtraPortNames => managementPlugin ? [DistPortName, ManagementPortName] : [DistPortName];
 
-    /// <summary>The broker's start script; the /usr/sbin wrapper would re-launch it through su, out of our reach.</summary>
-    public string ServerScript => _serverScript ??= DataDirectories.FindBinary(
-        "RabbitMQ server", DebianPackage, "/usr/lib/rabbitmq/bin/rabbitmq-server");
+    /// <summary>
+    /// Where to look for the broker's start script. Not /usr/sbin/rabbitmq-server: that wrapper re-launches it
+    /// through su, out of reach of our parent-death signal. Settable so tests can point it elsewhere.
+    /// </summary>
+    public IReadOnlyList<string> ServerCandidates { get; init; } = ["/usr/lib/rabbitmq/bin/rabbitmq-server"];
+
+    public string ServerScript => _serverScript ??= DataDirectories.FindBinary("RabbitMQ server", DebianPackage, [.. ServerCandidates]);
 
     public void EnsureInstalled()
     {

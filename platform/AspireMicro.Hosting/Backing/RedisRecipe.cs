@@ -17,7 +17,10 @@ public sealed class RedisRecipe : INativeServerRecipe
 
     public string Kind => "redis";
 
-    public string ServerPath => _serverPath ??= DataDirectories.FindBinary("redis-server", DebianPackage, "/usr/bin/redis-server", "/usr/local/bin/redis-server");
+    /// <summary>Where to look for the server, first match wins; settable so tests can point it elsewhere.</summary>
+    public IReadOnlyList<string> ServerCandidates { get; init; } = ["/usr/bin/redis-server", "/usr/local/bin/redis-server"];
+
+    public string ServerPath => _serverPath ??= DataDirectories.FindBinary("redis-server", DebianPackage, [.. ServerCandidates]);
 
     public void EnsureInstalled() => _ = ServerPath;
 

@@ -38,6 +38,12 @@ public sealed class ChildProcessHost : IAsyncDisposable
         ct.ThrowIfCancellationRequested();
         ObjectDisposedException.ThrowIf(_disposed, this);
 
+        // Checked here because behind the setpriv/setsid wrapper a missing program is only an exit code 1.
+        if (ExecutableResolver.Resolve(spec.FileName) is null)
+        {
+            throw new FileNotFoundException($"Executable '{spec.FileName}' was not found (not a file, and not on PATH).", spec.FileName);
+        }
+
         var watchdog = await SharedWatchdog.Value.ConfigureAwait(false);
         var startInfo = ChildStartInfo.Build(spec, InstanceId);
         long lineNumber = 0;
@@ -60,7 +66,7 @@ public sealed class ChildProcessHost : IAsyncDisposable
         }
         catch (System.ComponentModel.Win32Exception ex)
         {
-            throw new InvalidOperationException($"Could not start '{spec.FileName}': {ex.Message}", ex);
+            throw new InvalidOperationException($"Could not start '{spec.FileName}': setpriv/setsid from util-linux are needed ({ex.Message}).", ex);
         }
 
         // The child sees EOF on stdin rather than competing with the AppHost for the terminal.

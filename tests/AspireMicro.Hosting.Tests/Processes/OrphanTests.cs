@@ -1,0 +1,39 @@
+using System.Diagnostics;
+using AspireMicro.Hosting.Backing;
+using AspireMicro.Hosting.Tests.Processes.TestApp;
+using Xunit.Abstractions;
+
+namespace AspireMicro.Hosting.Tests.Processes;
+
+public sealed class OrphanTests(ITestOutputHelper output)
+{
+    [Fact]
+    public async Task SIGKILL_of_an_AppHost_running_postgres_redis_and_rabbitmq_leaves_no_process_behind()
+    {
+        var dataRoot = BackingDataRoot.CreateTemporary("aspiremicro-orphan-");
+        await using var app = await TestApp.TestApp.StartAsync("serve-backing", "postgres,redis,rabbitmq", dataRoot);
+        try
+        {
+            var watch = Stopwatch.StartNew();
+            await app.WaitForLineAsync("ALL-READY", TimeSpan.FromSeconds(90));
+            output.WriteLine($"all three ready after {watch.ElapsedMilliseconds} ms (including the test app's own start)");
+            var before = ProcessTable.Family(app.Process.Pid, app.Marker);
+            output.WriteLine($"{before.Count} processes before the kill:\n{string.Join('\n', before)}");
+            // postmaster with its auxiliary processes and a backend, redis, beam with its helpers, the watchdog
+            Assert.Contains(before, p => p.CommandLine.Contains("postgres: ", StringComparison.Ordinal));
+            Assert.Contains(before, p => p.CommandLine.Contains("redis-server", StringComparison.Ordinal));
+            Assert.Contains(before, p => p.CommandLine.Contains("beam.smp", StringComparison.Ordinal));
+
+            app.SigKillAppOnly();
+            watch.Restart();
+            var survivors = await ProcessTable.WaitUntilNoneAsync(() => ProcessTable.Survivors(before, app.Marker), TimeSpan.FromSeconds(10));
+            output.WriteLine($"all {before.Count} gone {watch.ElapsedMilliseconds} ms after SIGKILL");
+
+            Assert.True(survivors.Count == 0, "survivors:\n" + string.Join('\n', survivors));
+        }
+        finally
+        {
+            Directory.Delete(dataRoot, recursive: true);
+        }
+    }
+}

@@ -1,0 +1,12 @@
+namespace AspireMicro.Hosting.Tests.Processes;
+
+/// <summary>One row of /proc. <see cref="StartTicks"/> tells a process apart from a later one that reuses its pid.</summary>
+internal sealed record ProcessInfo(int Pid, int ParentPid, int SessionId, long StartTicks, string CommandLine, string Environment)
+{
+    public bool IsEpmd => CommandLine.Contains("epmd", StringComparison.Ordinal);
+
+    public bool HasMarker(string marker) =>
+        Environment.Contains($"ASPIREMICRO_INSTANCE={marker}\0", StringComparison.Ordinal);
+
+    public override string ToString() => $"{Pid} (sid {SessionId}) {CommandLine[..Math.Min(CommandLine.Length, 100)]}";
+}
