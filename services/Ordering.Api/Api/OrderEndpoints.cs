@@ -47,11 +47,16 @@ public static class OrderEndpoints
         {
             body = await request.ReadFromJsonAsync<CreateOrderRequest>(json.Value.SerializerOptions, ct);
         }
+        catch (JsonException ex) when (ex.InnerException is JsonException)
+        {
+            // The reader's own exception inside means broken syntax, not a bad value in one field.
+            return Invalid("body", "The body is not well-formed JSON.");
+        }
         catch (JsonException ex)
         {
             // Path is like "$.items[0].quantity": report it without the "$." so it names the field.
             var field = ex.Path is null or "$" ? "body" : ex.Path.TrimStart('$', '.');
-            return Invalid(field, $"Malformed JSON or wrong type at '{ex.Path ?? "$"}'.");
+            return Invalid(field, $"Wrong type or value at '{ex.Path ?? "$"}'.");
         }
 
         if (body is null)
