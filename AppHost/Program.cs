@@ -1,1 +1,45 @@
-Console.WriteLine("AspireMicro AppHost (platform under construction)");
+// The AspireMicro app model: backing stores first, then the services that use them.
+var builder = DistributedApplication.CreateBuilder(args);
+
+var postgresPassword = builder.AddParameter("postgres-password", secret: true);
+var postgres = builder.AddPostgres("postgres", postgresPassword);
+var catalogDb = postgres.AddDatabase("catalogdb");
+var orderingDb = postgres.AddDatabase("orderingdb");
+var paymentDb = postgres.AddDatabase("paymentdb");
+var redis = builder.AddRedis("redis");
+var messaging = builder.AddRabbitMQ("messaging");
+
+var catalog = builder.AddProject<Projects.Catalog_Api>("catalog")
+    .WithReplicas(2)
+    .WithReference(catalogDb).WaitFor(catalogDb)
+    .WithReference(redis).WaitFor(redis)
+    .WithReference(messaging).WaitFor(messaging);
+
+var ordering = builder.AddProject<Projects.Ordering_Api>("ordering")
+    .WithReference(orderingDb).WaitFor(orderingDb)
+    .WithReference(messaging).WaitFor(messaging);
+
+var basket = builder.AddProject<Projects.Basket_Api>("basket")
+    .WithReference(redis).WaitFor(redis)
+    .WithReference(catalog)
+    .WithReference(ordering);
+
+builder.AddProject<Projects.Payment_Worker>("payment")
+    .WithReference(paymentDb).WaitFor(paymentDb)
+    .WithReference(messaging).WaitFor(messaging);
+
+var analytics = builder.AddProject<Projects.Analytics_Api>("analytics")
+    .WithReference(messaging).WaitFor(messaging);
+
+var gateway = builder.AddProject<Projects.Gateway>("gateway")
+    .WithReference(catalog)
+    .WithReference(basket)
+    .WithReference(ordering)
+    .WithReference(analytics)
+    .WithExternalHttpEndpoints();
+
+builder.AddProject<Projects.Storefront>("storefront")
+    .WithReference(gateway)
+    .WithExternalHttpEndpoints();
+
+builder.Build().Run();

@@ -53,6 +53,4 @@ public sealed partial class DistributedApplication : IAsyncDisposable
         Console.WriteLine($"Published '{publisher.Target}' artifacts to {output}");
         return ExitCodes.Success;
     }
-
-    public ValueTask DisposeAsync() => ((IAsyncDisposable)Services).DisposeAsync();
 }

@@ -1,5 +1,6 @@
 using System.Reflection;
 using AspireMicro.Hosting.ApplicationModel;
+using AspireMicro.Hosting.Backing;
 using AspireMicro.Hosting.Publishing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -40,6 +41,9 @@ public sealed class DistributedApplicationBuilder : IDistributedApplicationBuild
         Services.AddSingleton(options);
         Services.AddSingleton<IConfiguration>(Configuration);
         Services.AddBuiltInPublishers();
+        Services.AddSingleton<INativeServerRecipe, PostgresRecipe>();
+        Services.AddSingleton<INativeServerRecipe, RedisRecipe>();
+        Services.AddSingleton<INativeServerRecipe>(new RabbitMqRecipe());
     }
 
     public ConfigurationManager Configuration { get; }

@@ -1,0 +1,9 @@
+namespace AspireMicro.Hosting.Orchestration;
+
+public enum CommandResult
+{
+    Accepted,
+    NotFound,
+    NotApplicable,
+    UnknownCommand,
+}

@@ -1,0 +1,3 @@
+namespace AspireMicro.Hosting.Orchestration;
+
+public sealed record EndpointSnapshot(string Name, string Url);

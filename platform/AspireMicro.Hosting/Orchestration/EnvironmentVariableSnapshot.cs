@@ -1,0 +1,3 @@
+namespace AspireMicro.Hosting.Orchestration;
+
+public sealed record EnvironmentVariableSnapshot(string Name, string? Value, bool IsSecret);

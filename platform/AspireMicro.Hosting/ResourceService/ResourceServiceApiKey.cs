@@ -1,0 +1,3 @@
+namespace AspireMicro.Hosting.ResourceService;
+
+internal sealed record ResourceServiceApiKey(string Value);
