@@ -32,9 +32,9 @@ internal sealed class ChildProcess : IChildProcess
             return;
         }
 
-        PosixSignals.SendToGroup(Pid, PosixSignals.SigTerm);
+        Signal(PosixSignals.SigTerm);
         // A paused group would never act on SIGTERM.
-        PosixSignals.SendToGroup(Pid, PosixSignals.SigCont);
+        Signal(PosixSignals.SigCont);
         try
         {
             await Completion.WaitAsync(gracePeriod, ct);
@@ -50,19 +50,29 @@ internal sealed class ChildProcess : IChildProcess
     {
         if (Volatile.Read(ref _gone) == 0)
         {
-            PosixSignals.SendToGroup(Pid, PosixSignals.SigKill);
+            Signal(PosixSignals.SigKill);
         }
     }
 
-    public void Pause() => PosixSignals.SendToGroup(Pid, PosixSignals.SigStop);
+    public void Pause() => Signal(PosixSignals.SigStop);
 
-    public void Resume() => PosixSignals.SendToGroup(Pid, PosixSignals.SigCont);
+    public void Resume() => Signal(PosixSignals.SigCont);
 
     public async ValueTask DisposeAsync()
     {
         Kill();
         await Completion.WaitAsync(TimeSpan.FromSeconds(10)).ConfigureAwait(false);
         _process.Dispose();
+    }
+
+    private void Signal(int signal)
+    {
+        // In the first instant after the fork the child has not yet run setsid, so there is no group named after it:
+        // then the signal goes to the child itself.
+        if (!PosixSignals.SendToGroup(Pid, signal) && Volatile.Read(ref _gone) == 0)
+        {
+            PosixSignals.SendToProcess(Pid, signal);
+        }
     }
 
     private async Task WatchExitAsync()

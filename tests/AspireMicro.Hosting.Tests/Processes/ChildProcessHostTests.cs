@@ -61,12 +61,24 @@ public sealed class ChildProcessHostTests : IAsyncLifetime
     [Fact]
     public async Task Child_leads_its_own_process_group()
     {
-        var child = await StartShellAsync("sleep 30");
+        var child = await StartShellAsync("echo started; sleep 30");
+        await WaitForLogAsync("started"); // setsid has run once the real program prints
 
-        var stat = await File.ReadAllTextAsync($"/proc/{child.Pid}/stat");
-        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-        Assert.Equal(child.Pid.ToString(System.Globalization.CultureInfo.InvariantCulture), fields[2]); // pgrp
-        Assert.Equal(child.Pid.ToString(System.Globalization.CultureInfo.InvariantCulture), fields[3]); // session
+        var me = ProcessTable.All().Single(p => p.Pid == child.Pid);
+        Assert.Equal(child.Pid, me.SessionId);
+    }
+
+    [Fact]
+    public async Task Kill_right_after_start_still_ends_the_child()
+    {
+        for (var i = 0; i < 20; i++)
+        {
+            var child = await StartShellAsync("sleep 30");
+
+            child.Kill();
+
+            Assert.Equal(128 + 9, await child.Completion.WaitAsync(TimeSpan.FromSeconds(5)));
+        }
     }
 
     [Fact]
@@ -97,7 +109,8 @@ public sealed class ChildProcessHostTests : IAsyncLifetime
     [Fact]
     public async Task Pause_stops_the_group_and_Resume_continues_it()
     {
-        var child = await StartShellAsync("sleep 30");
+        var child = await StartShellAsync("echo started; sleep 30");
+        await WaitForLogAsync("started");
 
         child.Pause();
         await WaitForStateAsync(child.Pid, 'T');
