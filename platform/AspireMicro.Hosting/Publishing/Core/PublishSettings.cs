@@ -1,0 +1,77 @@
+using System.Text.RegularExpressions;
+using AspireMicro.Hosting.ApplicationModel;
+
+namespace AspireMicro.Hosting.Publishing;
+
+/// <summary>
+/// Publisher options beyond target/output: where project images live and which host names the ingress answers.
+/// Read from the AppHost command line (<c>--registry</c>, <c>--tag</c>, <c>--domain</c>) and validated before
+/// anything is generated, so a typo fails fast with the option named instead of producing unusable artifacts.
+/// </summary>
+public sealed partial record PublishSettings(string Registry, string Tag, string Domain)
+{
+    /// <summary>A local registry (<c>docker run -d -p 5000:5000 registry:2</c>), so the defaults work on a dev box or kind.</summary>
+    public const string DefaultRegistry = "localhost:5000";
+
+    public const string DefaultTag = "latest";
+
+    /// <summary>*.localtest.me resolves to 127.0.0.1, so ingress host rules work on a local cluster without DNS set-up.</summary>
+    public const string DefaultDomain = "localtest.me";
+
+    public static PublishSettings Default { get; } = new(DefaultRegistry, DefaultTag, DefaultDomain);
+
+    public static PublishSettings FromArgs(IReadOnlyList<string> args) =>
+        new PublishSettings(
+            ValueOf(args, "--registry") ?? DefaultRegistry,
+            ValueOf(args, "--tag") ?? DefaultTag,
+            ValueOf(args, "--domain") ?? DefaultDomain).Validate();
+
+    public string ImageFor(string resourceName) => $"{Registry}/{resourceName.ToLowerInvariant()}:{Tag}";
+
+    public PublishSettings Validate()
+    {
+        if (!RegistryPattern().IsMatch(Registry))
+        {
+            throw new DistributedApplicationException($"--registry '{Registry}' is not a valid image registry (e.g. localhost:5000 or ghcr.io/org).");
+        }
+
+        if (!TagPattern().IsMatch(Tag))
+        {
+            throw new DistributedApplicationException($"--tag '{Tag}' is not a valid image tag (letters, digits, '_', '.', '-'; at most 128).");
+        }
+
+        if (!DomainPattern().IsMatch(Domain))
+        {
+            throw new DistributedApplicationException($"--domain '{Domain}' is not a valid DNS domain.");
+        }
+
+        return this;
+    }
+
+    private static string? ValueOf(IReadOnlyList<string> args, string option)
+    {
+        for (var i = 0; i < args.Count; i++)
+        {
+            if (args[i] == option && i + 1 < args.Count)
+            {
+                return args[i + 1];
+            }
+
+            if (args[i].StartsWith(option + "=", StringComparison.Ordinal))
+            {
+                return args[i][(option.Length + 1)..];
+            }
+        }
+
+        return null;
+    }
+
+    [GeneratedRegex("^[a-z0-9]([a-z0-9.-]*[a-z0-9])?(:[0-9]{1,5})?(/[a-z0-9]([a-z0-9._-]*[a-z0-9])?)*$")]
+    private static partial Regex RegistryPattern();
+
+    [GeneratedRegex("^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$")]
+    private static partial Regex TagPattern();
+
+    [GeneratedRegex("^([a-z0-9]([a-z0-9-]*[a-z0-9])?\\.)*[a-z0-9]([a-z0-9-]*[a-z0-9])?$")]
+    private static partial Regex DomainPattern();
+}

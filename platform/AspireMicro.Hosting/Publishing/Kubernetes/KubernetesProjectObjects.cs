@@ -1,0 +1,82 @@
+using AspireMicro.Hosting.Publishing.Rendering;
+using k8s.Models;
+
+namespace AspireMicro.Hosting.Publishing.Kubernetes;
+
+/// <summary>ConfigMap + Deployment + Service for one project.</summary>
+internal static class KubernetesProjectObjects
+{
+    public static IEnumerable<object> Create(ProjectDeployment project, PublishSettings settings, ValueRenderer renderer)
+    {
+        var name = KubernetesNames.Of(project.Resource);
+        var environment = new KubernetesEnvironment();
+        environment.Plain["ASPNETCORE_URLS"] = string.Join(';', project.Ports.Select(p => $"http://+:{p.ContainerPort}"));
+        // The ingress terminates TLS and forwards X-Forwarded-*; the app must trust them to build correct URLs.
+        environment.Plain["ASPNETCORE_FORWARDEDHEADERS_ENABLED"] = "true";
+        environment.Plain["OTEL_SERVICE_NAME"] = project.Name;
+        foreach (var (key, value) in project.Environment)
+        {
+            environment.Add(key, renderer.Render(value));
+        }
+
+        var args = project.Args.Select(a => environment.Expand(renderer.Render(a))).ToList();
+        var configMap = new V1ConfigMap
+        {
+            ApiVersion = "v1",
+            Kind = "ConfigMap",
+            Metadata = new V1ObjectMeta { Name = $"{name}-env", Labels = KubernetesNames.Labels(project.Resource, "project") },
+            Data = new Dictionary<string, string>(environment.Plain, StringComparer.Ordinal),
+        };
+        var container = new V1Container
+        {
+            Name = name,
+            Image = settings.ImageFor(project.Name),
+            Args = args.Count > 0 ? args : null,
+            Ports = [.. project.Ports.Select(p => new V1ContainerPort { Name = p.Name, ContainerPort = p.ContainerPort, Protocol = "TCP" })],
+            EnvFrom = [new V1EnvFromSource { ConfigMapRef = new V1ConfigMapEnvSource { Name = configMap.Metadata.Name } }],
+            Env = environment.EnvVars() is { Count: > 0 } env ? env : null,
+            // /alive checks only the process (restart when hung); /health includes dependencies (take out of rotation).
+            LivenessProbe = HttpProbe("/alive", project.HttpPort.Name, periodSeconds: 10, failureThreshold: 6),
+            ReadinessProbe = HttpProbe(project.Resource.HealthCheckPath, project.HttpPort.Name, periodSeconds: 5, failureThreshold: 3),
+            Resources = KubernetesResources.Requirements("100m", "128Mi", "1", "512Mi"),
+        };
+        var deployment = new V1Deployment
+        {
+            ApiVersion = "apps/v1",
+            Kind = "Deployment",
+            Metadata = new V1ObjectMeta { Name = name, Labels = KubernetesNames.Labels(project.Resource, "project") },
+            Spec = new V1DeploymentSpec
+            {
+                Replicas = project.Replicas,
+                Selector = new V1LabelSelector { MatchLabels = KubernetesNames.Selector(project.Resource) },
+                Template = new V1PodTemplateSpec
+                {
+                    Metadata = new V1ObjectMeta { Labels = KubernetesNames.Labels(project.Resource, "project") },
+                    Spec = new V1PodSpec { Containers = [container] },
+                },
+            },
+        };
+        var service = new V1Service
+        {
+            ApiVersion = "v1",
+            Kind = "Service",
+            Metadata = new V1ObjectMeta { Name = name, Labels = KubernetesNames.Labels(project.Resource, "project") },
+            Spec = new V1ServiceSpec
+            {
+                Type = "ClusterIP",
+                Selector = KubernetesNames.Selector(project.Resource),
+                Ports = [.. project.Ports.Select(p => new V1ServicePort { Name = p.Name, Port = p.ContainerPort, TargetPort = p.Name, Protocol = "TCP" })],
+            },
+        };
+        return [configMap, deployment, service];
+    }
+
+    private static V1Probe HttpProbe(string path, string port, int periodSeconds, int failureThreshold) => new()
+    {
+        HttpGet = new V1HTTPGetAction { Path = path, Port = port },
+        InitialDelaySeconds = 5,
+        PeriodSeconds = periodSeconds,
+        TimeoutSeconds = 3,
+        FailureThreshold = failureThreshold,
+    };
+}
