@@ -1,0 +1,67 @@
+using System.Net;
+using AspireMicro.Dashboard.Otlp.Proto.Collector.Trace.V1;
+using AspireMicro.Dashboard.Tests.Infrastructure;
+using SpanKind = AspireMicro.Dashboard.Otlp.Proto.Trace.V1.Span.Types.SpanKind;
+
+namespace AspireMicro.Dashboard.Tests.Storage;
+
+/// <summary>Configured limits hold and the oldest items go first.</summary>
+public sealed class RetentionLimitTests
+{
+    [Fact]
+    public async Task Spans_beyond_the_limit_drop_the_oldest_traces_first()
+    {
+        var settings = new DashboardSettings { Extra = new Dictionary<string, string> { ["DASHBOARD__STORAGE__MAXSPANS"] = "50" } };
+        await using var dashboard = await DashboardProcess.StartAsync(settings);
+        var api = new DashboardApi(await dashboard.CreateLoggedInClientAsync());
+        using var client = new HttpClient();
+
+        for (var i = 0; i < 80; i++)
+        {
+            var request = new ExportTraceServiceRequest();
+            request.ResourceSpans.Add(OtlpPayloads.ResourceSpans("limited",
+                OtlpPayloads.MakeSpan(OtlpPayloads.NewTraceId(), OtlpPayloads.NewSpanId(), null, $"op-{i}", SpanKind.Server, DateTimeOffset.UtcNow.AddSeconds(i), TimeSpan.FromMilliseconds(1))));
+            using var response = await OtlpHttpSender.PostAsync(client, dashboard.HttpUrl + "/v1/traces", request, settings.ApiKey);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+
+        var traces = await api.TracesAsync("service=limited");
+        var names = DashboardApi.Items(traces).Select(t => (string)t["name"]!).ToHashSet();
+        Assert.Equal(50, await api.SpanCountAsync());
+        Assert.Equal(50, DashboardApi.Total(traces));
+        Assert.Contains("op-79", names);
+        Assert.Contains("op-30", names);
+        Assert.DoesNotContain("op-29", names);
+        Assert.DoesNotContain("op-0", names);
+    }
+
+    [Fact]
+    public async Task Log_records_beyond_the_limit_drop_the_oldest_first()
+    {
+        var settings = new DashboardSettings { Extra = new Dictionary<string, string> { ["DASHBOARD__STORAGE__MAXLOGRECORDS"] = "20" } };
+        await using var dashboard = await DashboardProcess.StartAsync(settings);
+        var api = new DashboardApi(await dashboard.CreateLoggedInClientAsync());
+        using var client = new HttpClient();
+
+        for (var i = 0; i < 30; i++)
+        {
+            using var response = await OtlpHttpSender.PostAsync(client, dashboard.HttpUrl + "/v1/logs", OtlpPayloads.Logs("limited", $"line {i:00}"), settings.ApiKey);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+
+        var messages = DashboardApi.Items(await api.LogsAsync()).Select(l => (string)l["message"]!).ToList();
+        Assert.Equal(20, messages.Count);
+        Assert.Equal("line 29", messages[0]);
+        Assert.Equal("line 10", messages[^1]);
+    }
+
+    [Fact]
+    public async Task Invalid_limit_stops_the_dashboard_at_start_up_with_a_message_naming_it()
+    {
+        var settings = new DashboardSettings { Extra = new Dictionary<string, string> { ["DASHBOARD__STORAGE__MAXSPANS"] = "0" } };
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => DashboardProcess.StartAsync(settings));
+
+        Assert.Contains("MaxSpans", error.Message, StringComparison.Ordinal);
+    }
+}
