@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.InteropServices;
 using AspireMicro.Hosting.Backing;
 using AspireMicro.Hosting.Tests.Processes.TestApp;
 using Xunit.Abstractions;
@@ -36,4 +37,34 @@ public sealed class OrphanTests(ITestOutputHelper output)
             Directory.Delete(dataRoot, recursive: true);
         }
     }
+
+    [Theory]
+    [InlineData(PosixSignal.SIGTERM)]
+    [InlineData(PosixSignal.SIGINT)]
+    public async Task Signalled_AppHost_kills_its_children_on_the_way_out(PosixSignal signal)
+    {
+        var dataRoot = BackingDataRoot.CreateTemporary("aspiremicro-signal-");
+        await using var app = await TestApp.TestApp.StartAsync("serve-backing", "redis", dataRoot);
+        try
+        {
+            await app.WaitForLineAsync("ALL-READY", TimeSpan.FromSeconds(60));
+            var before = ProcessTable.Family(app.Process.Pid, app.Marker);
+            Assert.Contains(before, p => p.CommandLine.Contains("redis-server", StringComparison.Ordinal));
+
+            // The test app has no generic host: the runtime's default handling exits the process, and our
+            // ProcessExit hook kills the children before it goes.
+            Assert.Equal(0, Kill(app.Process.Pid, signal == PosixSignal.SIGTERM ? 15 : 2));
+            await app.Process.Completion.WaitAsync(TimeSpan.FromSeconds(20));
+            var survivors = await ProcessTable.WaitUntilNoneAsync(() => ProcessTable.Survivors(before, app.Marker), TimeSpan.FromSeconds(5));
+
+            Assert.True(survivors.Count == 0, "survivors:\n" + string.Join('\n', survivors));
+        }
+        finally
+        {
+            Directory.Delete(dataRoot, recursive: true);
+        }
+    }
+
+    [DllImport("libc", EntryPoint = "kill")]
+    private static extern int Kill(int pid, int signal);
 }
