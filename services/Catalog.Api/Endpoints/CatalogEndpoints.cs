@@ -73,7 +73,7 @@ public static class CatalogEndpoints
         return TypedResults.Ok<IReadOnlyList<CatalogItemDto>>(items);
     }
 
-    private static async Task<Results<Ok<CatalogItemDto>, NotFound<ProblemDetails>>> GetItem(
+    private static async Task<Results<Ok<CatalogItemDto>, ProblemHttpResult>> GetItem(
         int id, CatalogDbContext db, CatalogItemCache cache, HttpContext http, CancellationToken cancellationToken)
     {
         var (item, outcome) = await cache.GetOrLoadAsync(
@@ -84,10 +84,10 @@ public static class CatalogEndpoints
                 .SingleOrDefaultAsync(token),
             cancellationToken);
         http.Response.Headers["X-Cache"] = outcome.ToString().ToLowerInvariant();
-        return item is null ? TypedResults.NotFound(CatalogProblems.NotFound(id)) : TypedResults.Ok(item);
+        return item is null ? TypedResults.Problem(CatalogProblems.NotFound(id)) : TypedResults.Ok(item);
     }
 
-    private static async Task<Results<Ok<CatalogItemDto>, NotFound<ProblemDetails>, ValidationProblem>> UpdateItem(
+    private static async Task<Results<Ok<CatalogItemDto>, ProblemHttpResult, ValidationProblem>> UpdateItem(
         int id, UpdateCatalogItemRequest request, CatalogDbContext db, CatalogItemCache cache, CancellationToken cancellationToken)
     {
         var errors = request.Validate();
@@ -99,7 +99,7 @@ public static class CatalogEndpoints
         var item = await db.Items.SingleOrDefaultAsync(i => i.Id == id, cancellationToken);
         if (item is null)
         {
-            return TypedResults.NotFound(CatalogProblems.NotFound(id));
+            return TypedResults.Problem(CatalogProblems.NotFound(id));
         }
 
         item.Price = request.Price ?? item.Price;

@@ -1,0 +1,154 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using AspireMicro.Api.Tests.Infrastructure;
+using Basket.Api.Storage;
+using StackExchange.Redis;
+
+namespace AspireMicro.Api.Tests.Basket;
+
+[Collection(ApiCollection.Name)]
+public sealed class BasketTests(ApiFixture fixture)
+{
+    [Fact]
+    public async Task Basket_lines_get_name_and_price_from_catalog_not_from_the_client()
+    {
+        using var client = fixture.Basket.CreateHttpClient();
+
+        var response = await client.PutAsJsonAsync("/api/basket/buyer-pricing", new
+        {
+            items = new[] { new { productId = 2, quantity = 3, unitPrice = 0.01m } },
+        });
+
+        response.EnsureSuccessStatusCode();
+        var basket = await response.Content.ReadFromJsonAsync<JsonElement>();
+        var line = basket.GetProperty("items")[0];
+        using var catalog = fixture.Catalog0.CreateHttpClient();
+        var product = await catalog.GetFromJsonAsync<JsonElement>("/api/catalog/items/2");
+        Assert.Equal(product.GetProperty("price").GetDecimal(), line.GetProperty("unitPrice").GetDecimal());
+        Assert.Equal(product.GetProperty("name").GetString(), line.GetProperty("productName").GetString());
+        Assert.Equal(3, line.GetProperty("quantity").GetInt32());
+    }
+
+    [Fact]
+    public async Task Adding_the_same_product_twice_sums_the_quantity()
+    {
+        using var client = fixture.Basket.CreateHttpClient();
+        await client.DeleteAsync("/api/basket/buyer-add");
+
+        await client.PostAsJsonAsync("/api/basket/buyer-add/items", new { productId = 5, quantity = 1 });
+        var response = await client.PostAsJsonAsync("/api/basket/buyer-add/items", new { productId = 5, quantity = 2 });
+
+        var basket = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(3, basket.GetProperty("items")[0].GetProperty("quantity").GetInt32());
+    }
+
+    [Fact]
+    public async Task Unknown_product_returns_400_naming_the_line()
+    {
+        using var client = fixture.Basket.CreateHttpClient();
+
+        var response = await client.PutAsJsonAsync("/api/basket/buyer-unknown", new
+        {
+            items = new[] { new { productId = 1, quantity = 1 }, new { productId = 987654, quantity = 1 } },
+        });
+
+        await response.AssertProblemAsync(HttpStatusCode.BadRequest, "items[1].productId");
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-3)]
+    [InlineData(100_000)]
+    public async Task Quantity_out_of_range_returns_400_naming_the_field(int quantity)
+    {
+        using var client = fixture.Basket.CreateHttpClient();
+
+        var response = await client.PostAsJsonAsync("/api/basket/buyer-quantity/items", new { productId = 1, quantity });
+
+        await response.AssertProblemAsync(HttpStatusCode.BadRequest, "quantity");
+    }
+
+    [Fact]
+    public async Task Malformed_json_returns_400_not_500()
+    {
+        using var client = fixture.Basket.CreateHttpClient();
+
+        var response = await client.PutAsync(
+            "/api/basket/buyer-json", new StringContent("{\"items\": [ {\"productId\": 1, ", System.Text.Encoding.UTF8, "application/json"));
+
+        await response.AssertProblemAsync(HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task Invalid_buyer_id_returns_400_naming_the_field()
+    {
+        using var client = fixture.Basket.CreateHttpClient();
+
+        var response = await client.GetAsync("/api/basket/not%20valid!");
+
+        await response.AssertProblemAsync(HttpStatusCode.BadRequest, "buyerId");
+    }
+
+    [Fact]
+    public async Task Basket_is_stored_with_the_configured_time_to_live()
+    {
+        using var client = fixture.Basket.CreateHttpClient();
+
+        (await client.PostAsJsonAsync("/api/basket/buyer-ttl/items", new { productId = 3, quantity = 1 })).EnsureSuccessStatusCode();
+
+        await using var redis = await ConnectionMultiplexer.ConnectAsync(fixture.Servers.Redis);
+        var ttl = await redis.GetDatabase().KeyTimeToLiveAsync(BasketStore.Key("buyer-ttl"));
+        Assert.NotNull(ttl);
+        Assert.InRange(ttl.Value, TimeSpan.FromMinutes(29), TimeSpan.FromMinutes(30));
+    }
+
+    [Fact]
+    public async Task Basket_expires_after_its_time_to_live()
+    {
+        await using var basket = new ServiceHost<BasketStore>(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:redis"] = fixture.Servers.Redis,
+            ["services:catalog:http:0"] = fixture.Catalog0.Url,
+            ["Basket:TimeToLive"] = "00:00:01",
+        });
+        using var client = basket.CreateHttpClient();
+        (await client.PostAsJsonAsync("/api/basket/buyer-expiring/items", new { productId = 3, quantity = 1 })).EnsureSuccessStatusCode();
+
+        await Task.Delay(TimeSpan.FromSeconds(1.5));
+        var after = await client.GetFromJsonAsync<JsonElement>("/api/basket/buyer-expiring");
+
+        Assert.Equal(0, after.GetProperty("items").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Checkout_with_empty_basket_returns_400()
+    {
+        using var client = fixture.Basket.CreateHttpClient();
+        await client.DeleteAsync("/api/basket/buyer-empty");
+
+        var response = await client.PostAsync("/api/basket/buyer-empty/checkout", null);
+
+        await response.AssertProblemAsync(HttpStatusCode.BadRequest, "items");
+    }
+
+    [Fact]
+    public async Task Checkout_when_ordering_is_unreachable_returns_503_and_keeps_the_basket()
+    {
+        await using var basket = new ServiceHost<BasketStore>(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:redis"] = fixture.Servers.Redis,
+            ["services:catalog:http:0"] = fixture.Catalog0.Url,
+            // Port 9 (discard) on loopback: nothing listens, so the connection is refused at once.
+            ["services:ordering:http:0"] = "http://127.0.0.1:9",
+        });
+        using var client = basket.CreateHttpClient();
+        (await client.PostAsJsonAsync("/api/basket/buyer-no-ordering/items", new { productId = 4, quantity = 1 })).EnsureSuccessStatusCode();
+
+        var response = await client.PostAsync("/api/basket/buyer-no-ordering/checkout", null);
+
+        await response.AssertProblemAsync(HttpStatusCode.ServiceUnavailable);
+        var kept = await client.GetFromJsonAsync<JsonElement>("/api/basket/buyer-no-ordering");
+        Assert.Equal(1, kept.GetProperty("items").GetArrayLength());
+    }
+}

@@ -1,0 +1,89 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using AspireMicro.Api.Tests.Infrastructure;
+
+namespace AspireMicro.Api.Tests.Gateway;
+
+[Collection(ApiCollection.Name)]
+public sealed class GatewayRoutingTests(ApiFixture fixture)
+{
+    [Fact]
+    public async Task Catalog_requests_are_spread_over_both_replicas()
+    {
+        using var client = fixture.Gateway.CreateHttpClient();
+
+        var servedBy = new HashSet<string>();
+        for (var i = 0; i < 6; i++)
+        {
+            var response = await client.GetAsync("/api/catalog/items?pageSize=1");
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            servedBy.Add(response.Headers.GetValues("X-Served-By").Single());
+        }
+
+        Assert.Equal(["catalog-0", "catalog-1"], servedBy.Order());
+    }
+
+    [Fact]
+    public async Task Basket_routes_through_the_gateway()
+    {
+        using var client = fixture.Gateway.CreateHttpClient();
+
+        var response = await client.PostAsJsonAsync("/api/basket/buyer-via-gateway/items", new { productId = 8, quantity = 2 });
+
+        response.EnsureSuccessStatusCode();
+        var basket = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(8, basket.GetProperty("items")[0].GetProperty("productId").GetInt32());
+    }
+
+    [Fact]
+    public async Task Client_correlation_id_is_echoed()
+    {
+        using var client = fixture.Gateway.CreateHttpClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/catalog/items/1");
+        request.Headers.Add("X-Correlation-Id", "test-correlation-42");
+
+        var response = await client.SendAsync(request);
+
+        Assert.Equal("test-correlation-42", response.Headers.GetValues("X-Correlation-Id").Single());
+    }
+
+    [Fact]
+    public async Task Missing_or_unsafe_correlation_id_is_replaced_by_a_generated_one()
+    {
+        using var client = fixture.Gateway.CreateHttpClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/catalog/items/1");
+        request.Headers.TryAddWithoutValidation("X-Correlation-Id", "<script>alert(1)</script>");
+
+        var unsafeResponse = await client.SendAsync(request);
+        var plainResponse = await client.GetAsync("/api/catalog/items/1");
+
+        var replaced = unsafeResponse.Headers.GetValues("X-Correlation-Id").Single();
+        var generated = plainResponse.Headers.GetValues("X-Correlation-Id").Single();
+        Assert.Matches("^[0-9a-f]{32}$", replaced);
+        Assert.Matches("^[0-9a-f]{32}$", generated);
+        Assert.NotEqual(replaced, generated);
+    }
+
+    [Fact]
+    public async Task Oversized_body_returns_413_problem_before_reaching_the_backend()
+    {
+        using var client = fixture.Gateway.CreateHttpClient();
+        var body = new ByteArrayContent(new byte[2 * 1024 * 1024]);
+        body.Headers.ContentType = new("application/json");
+
+        var response = await client.PutAsync("/api/catalog/items/1", body);
+
+        await response.AssertProblemAsync(HttpStatusCode.RequestEntityTooLarge, "body");
+    }
+
+    [Fact]
+    public async Task Backend_validation_problem_passes_through_the_gateway_unchanged()
+    {
+        using var client = fixture.Gateway.CreateHttpClient();
+
+        var response = await client.GetAsync("/api/catalog/items?pageSize=500");
+
+        await response.AssertProblemAsync(HttpStatusCode.BadRequest, "pageSize");
+    }
+}

@@ -1,0 +1,7 @@
+namespace AspireMicro.Api.Tests.Infrastructure;
+
+[CollectionDefinition(Name)]
+public sealed class ApiCollection : ICollectionFixture<ApiFixture>
+{
+    public const string Name = "api";
+}

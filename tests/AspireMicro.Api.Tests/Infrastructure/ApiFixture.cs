@@ -1,0 +1,82 @@
+using Basket.Api.Storage;
+using Catalog.Api.Data;
+using Gateway.Configuration;
+
+namespace AspireMicro.Api.Tests.Infrastructure;
+
+/// <summary>
+/// The API half of the store on real processes: Postgres, Redis and RabbitMQ, two catalog replicas on one
+/// database, basket, and the gateway in front of them. Shared by the whole collection because starting it
+/// costs seconds; tests use their own product ids and buyer ids so they do not see each other's writes.
+/// </summary>
+public sealed class ApiFixture : IAsyncLifetime
+{
+    public BackingServers Servers { get; } = new();
+    public ServiceHost<CatalogDbContext> Catalog0 { get; private set; } = null!;
+    public ServiceHost<CatalogDbContext> Catalog1 { get; private set; } = null!;
+    public ServiceHost<BasketStore> Basket { get; private set; } = null!;
+    public ServiceHost<GatewayOptions> Gateway { get; private set; } = null!;
+    public string CatalogDb { get; private set; } = string.Empty;
+
+    public async Task InitializeAsync()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        await Servers.StartAsync(timeout.Token);
+        CatalogDb = await Servers.DatabaseAsync("catalogdb", timeout.Token);
+
+        // Both replicas start at once, as under WithReplicas(2): the advisory lock must serialise their migrations.
+        var replicas = await Task.WhenAll(
+            Task.Run(() => StartCatalog("catalog-0")),
+            Task.Run(() => StartCatalog("catalog-1")));
+        (Catalog0, Catalog1) = (replicas[0], replicas[1]);
+
+        Basket = new ServiceHost<BasketStore>(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:redis"] = Servers.Redis,
+            ["services:catalog:http:0"] = Catalog0.Url,
+            ["Basket:TimeToLive"] = "00:30:00",
+        });
+        Gateway = StartGateway(new Dictionary<string, string?>());
+    }
+
+    public ServiceHost<CatalogDbContext> StartCatalog(string instanceId) => new(new Dictionary<string, string?>
+    {
+        ["ConnectionStrings:catalogdb"] = CatalogDb,
+        ["ConnectionStrings:redis"] = Servers.Redis,
+        ["ConnectionStrings:messaging"] = Servers.Messaging,
+        ["OTEL_RESOURCE_ATTRIBUTES"] = $"service.instance.id={instanceId}",
+        ["CatalogCache:BreakDuration"] = "00:00:02",
+    });
+
+    /// <summary>A gateway over the fixture's services; <paramref name="overrides"/> win (e.g. a tiny rate limit).</summary>
+    public ServiceHost<GatewayOptions> StartGateway(IReadOnlyDictionary<string, string?> overrides)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["services:catalog:http:0"] = Catalog0.Url,
+            ["services:catalog:http:1"] = Catalog1.Url,
+            ["services:basket:http:0"] = Basket.Url,
+            ["Gateway:HealthProbeInterval"] = "00:00:01",
+            ["Gateway:ActivityTimeout"] = "00:00:02",
+        };
+        foreach (var (key, value) in overrides)
+        {
+            settings[key] = value;
+        }
+
+        return new ServiceHost<GatewayOptions>(settings);
+    }
+
+    public async Task DisposeAsync()
+    {
+        foreach (var host in new IAsyncDisposable?[] { Gateway, Basket, Catalog1, Catalog0 })
+        {
+            if (host is not null)
+            {
+                await host.DisposeAsync();
+            }
+        }
+
+        await Servers.DisposeAsync();
+    }
+}
