@@ -71,6 +71,9 @@ public sealed class DistributedApplicationBuilder : IDistributedApplicationBuild
         return CreateResourceBuilder(resource);
     }
 
+    /// <summary>For the testing builder: a test may drop a resource the AppHost declared (and whatever references it).</summary>
+    public bool RemoveResource(IResource resource) => _resources.Remove(resource);
+
     public IResourceBuilder<T> CreateResourceBuilder<T>(T resource) where T : IResource => new ResourceBuilder<T>(resource, this);
 
     public DistributedApplication Build()

@@ -1,0 +1,65 @@
+using AspireMicro.Hosting;
+using AspireMicro.Hosting.ApplicationModel;
+using AspireMicro.Hosting.Testing;
+
+namespace AspireMicro.EndToEnd.Tests.Infrastructure;
+
+/// <summary>
+/// One running AspireMicro (the real AppHost model, with its dashboard) shared by every test of a collection:
+/// the whole app takes 15–25 s to start on two cores, far too long to pay per test.
+/// </summary>
+public class AppFixture : IAsyncLifetime
+{
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(3);
+    private DistributedApplication? _app;
+
+    public DistributedApplication App => _app ?? throw new InvalidOperationException("The app has not started.");
+
+    public HttpClient Gateway { get; private set; } = null!;
+
+    public ShopClient Shop { get; private set; } = null!;
+
+    public DashboardClient Dashboard { get; private set; } = null!;
+
+    public TimeSpan StartupTime { get; private set; }
+
+    public async Task InitializeAsync()
+    {
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        using var timeout = new CancellationTokenSource(StartTimeout);
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AspireMicro_AppHost>(
+            [], options => options.DisableDashboard = false, timeout.Token);
+        // Declines would make "every order ends Paid" untrue by design; the decline path has its own tests.
+        builder.GetResource<ProjectResource>("payment").WithEnvironment("Payment__FailureRate", "0");
+        Configure(builder);
+
+        _app = await builder.BuildAsync(timeout.Token);
+        await _app.StartAsync(timeout.Token);
+        foreach (var resource in _app.Model.Resources.Where(r => r is ProjectResource or INativeServerResource))
+        {
+            await _app.ResourceNotifications.WaitForResourceHealthyAsync(resource.Name, timeout.Token);
+        }
+
+        StartupTime = watch.Elapsed;
+        Gateway = _app.CreateHttpClient("gateway");
+        Gateway.Timeout = TimeSpan.FromSeconds(30);
+        Shop = new ShopClient(Gateway);
+        Dashboard = await DashboardClient.LoginAsync(_app.DashboardLoginUrl
+            ?? throw new InvalidOperationException("The dashboard did not start."));
+    }
+
+    /// <summary>Hook for a collection that needs a different model.</summary>
+    protected virtual void Configure(IDistributedApplicationTestingBuilder builder)
+    {
+    }
+
+    public async Task DisposeAsync()
+    {
+        Gateway?.Dispose();
+        Dashboard?.Dispose();
+        if (_app is not null)
+        {
+            await _app.DisposeAsync();
+        }
+    }
+}

@@ -1,0 +1,46 @@
+using System.Diagnostics;
+using AspireMicro.EndToEnd.Tests.Infrastructure;
+
+namespace AspireMicro.EndToEnd.Tests.Scenarios;
+
+[Collection(SharedAppCollection.Name)]
+public sealed class HappyPathTests(AppFixture fixture, ITestOutputHelper output)
+{
+    private static readonly string[] CheckoutHops = ["gateway", "basket", "ordering", "catalog", "payment"];
+
+    [Fact]
+    public async Task Checkout_through_the_gateway_ends_Paid_and_every_hop_reports_spans_to_the_dashboard()
+    {
+        output.WriteLine($"app started and healthy in {fixture.StartupTime.TotalSeconds:0.0} s");
+        var products = await fixture.Shop.SearchAsync();
+        var product = products.First(p => p.AvailableStock > 0);
+        var buyer = ShopClient.NewBuyer();
+        await fixture.Shop.AddToBasketAsync(buyer, product.Id, 2);
+
+        // Our own trace id on the checkout request, so the trace can be found without guessing.
+        var traceId = ActivityTraceId.CreateRandom().ToHexString();
+        using var checkout = new HttpRequestMessage(HttpMethod.Post, $"/api/basket/{buyer}/checkout");
+        checkout.Headers.Add("traceparent", $"00-{traceId}-{ActivitySpanId.CreateRandom().ToHexString()}-01");
+        using var response = await fixture.Gateway.SendAsync(checkout);
+        Assert.True(response.IsSuccessStatusCode, $"checkout answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        var orderId = (await System.Net.Http.Json.HttpContentJsonExtensions.ReadFromJsonAsync<CheckoutResult>(
+            response.Content, new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web)))!.OrderId;
+
+        var order = await fixture.Shop.WaitForFinalAsync(orderId, TimeSpan.FromSeconds(60));
+        Assert.Equal("Paid", order.Status);
+        Assert.Equal(product.Price * 2, order.Total);
+
+        var spans = await Eventually.GetAsync(
+            () => fixture.Dashboard.GetTraceSpansAsync(traceId),
+            s => CheckoutHops.All(hop => s.Any(span => span.Service == hop)),
+            TimeSpan.FromSeconds(30),
+            $"spans from {string.Join(", ", CheckoutHops)} in trace {traceId}");
+        foreach (var group in spans.GroupBy(s => s.Service).OrderBy(g => g.Key))
+        {
+            output.WriteLine($"trace {traceId}: {group.Key} {group.Count()} spans ({string.Join("; ", group.Select(s => s.Name).Distinct().Take(4))})");
+        }
+
+        output.WriteLine($"orders placed 1, Paid 1; spans {spans.Count} from {spans.Select(s => s.Service).Distinct().Count()} services");
+        Assert.All(spans, s => Assert.Equal(traceId, s.TraceId));
+    }
+}
