@@ -60,7 +60,7 @@
         <div class="muted">Span</div><div class="mono">${l.spanId || "—"}</div>
       </div>
       <h4>Message</h4><div class="mono" style="white-space:pre-wrap">${Dash.esc(l.message)}</div>
-      <h4>Attributes</h4>${Dash.kv(l.attributes)}
+      <h4>Attributes</h4>${Dash.kv(l.attributes)}`;
   }
 
   const run = Dash.live(refresh);
