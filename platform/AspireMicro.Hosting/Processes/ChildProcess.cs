@@ -54,15 +54,40 @@ internal sealed class ChildProcess : IChildProcess
         }
     }
 
-    public void Pause() => Signal(PosixSignals.SigStop);
+    public void Pause()
+    {
+        Signal(PosixSignals.SigStop);
+        // kill(2) only queues the signal; return once the leader is really stopped so callers (and the state shown
+        // in the dashboard) never see a "paused" process still running.
+        WaitForState(stopped: true);
+    }
 
-    public void Resume() => Signal(PosixSignals.SigCont);
+    public void Resume()
+    {
+        Signal(PosixSignals.SigCont);
+        WaitForState(stopped: false);
+    }
 
     public async ValueTask DisposeAsync()
     {
         Kill();
         await Completion.WaitAsync(TimeSpan.FromSeconds(10)).ConfigureAwait(false);
         _process.Dispose();
+    }
+
+    private void WaitForState(bool stopped)
+    {
+        var deadline = Environment.TickCount64 + 500;
+        while (Volatile.Read(ref _gone) == 0 && Environment.TickCount64 < deadline)
+        {
+            var state = ProcState.Of(Pid);
+            if (state is null || (state is 'T' or 't') == stopped)
+            {
+                return;
+            }
+
+            Thread.Sleep(1);
+        }
     }
 
     private void Signal(int signal)
