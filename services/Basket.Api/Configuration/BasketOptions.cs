@@ -11,6 +11,10 @@ public sealed class BasketOptions
     [Range(typeof(TimeSpan), "00:00:01", "90.00:00:00")]
     public TimeSpan TimeToLive { get; set; } = TimeSpan.FromDays(7);
 
+    /// <summary>How long a checkout's order id is remembered for clients retrying with the same Idempotency-Key.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "7.00:00:00")]
+    public TimeSpan CheckoutMemory { get; set; } = TimeSpan.FromDays(1);
+
     [Range(1, 200)]
     public int MaxLines { get; set; } = 50;
 

@@ -27,6 +27,12 @@ public static class BasketCheckout
             return TypedResults.ValidationProblem(errors);
         }
 
+        if (clientKey.Length > 0 && await store.FindCheckoutAsync(buyerId, clientKey) is { } previousOrder)
+        {
+            // A retry of a checkout that already succeeded (its response may have been lost): same order, no new one.
+            return TypedResults.Ok(new CheckoutResponse(previousOrder, clientKey));
+        }
+
         var basket = await store.GetAsync(buyerId);
         if (basket is null || basket.Items.Count == 0)
         {
@@ -44,6 +50,7 @@ public static class BasketCheckout
             return TypedResults.Content(placement.ProblemJson ?? string.Empty, "application/problem+json", statusCode: placement.StatusCode);
         }
 
+        await store.RememberCheckoutAsync(buyerId, key, placement.OrderId!);
         await store.DeleteIfVersionAsync(buyerId, basket.Version);
         return TypedResults.Ok(new CheckoutResponse(placement.OrderId!, key));
     }

@@ -52,9 +52,19 @@ public sealed class BasketStore(RedisConnection redis, IOptions<BasketOptions> o
         return (long)deleted == 1;
     }
 
-    public async Task<TimeSpan?> GetTimeToLiveAsync(string buyerId)
+    /// <summary>Remembers which order a checkout key produced, so a retry after the basket was cleared gets the same answer.</summary>
+    public async Task RememberCheckoutAsync(string buyerId, string idempotencyKey, string orderId)
     {
         var db = await redis.GetDatabaseAsync();
-        return await db.KeyTimeToLiveAsync(Key(buyerId));
+        await db.StringSetAsync(CheckoutKey(buyerId, idempotencyKey), orderId, options.Value.CheckoutMemory);
     }
+
+    public async Task<string?> FindCheckoutAsync(string buyerId, string idempotencyKey)
+    {
+        var db = await redis.GetDatabaseAsync();
+        var orderId = await db.StringGetAsync(CheckoutKey(buyerId, idempotencyKey));
+        return orderId.HasValue ? orderId.ToString() : null;
+    }
+
+    private static string CheckoutKey(string buyerId, string idempotencyKey) => $"basket:{buyerId}:checkout:{idempotencyKey}";
 }

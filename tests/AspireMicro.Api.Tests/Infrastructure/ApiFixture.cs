@@ -1,6 +1,7 @@
 using Basket.Api.Storage;
 using Catalog.Api.Data;
 using Gateway.Configuration;
+using Ordering.Api.IntegrationEvents;
 
 namespace AspireMicro.Api.Tests.Infrastructure;
 
@@ -15,6 +16,7 @@ public sealed class ApiFixture : IAsyncLifetime
     public ServiceHost<CatalogDbContext> Catalog0 { get; private set; } = null!;
     public ServiceHost<CatalogDbContext> Catalog1 { get; private set; } = null!;
     public ServiceHost<BasketStore> Basket { get; private set; } = null!;
+    public ServiceHost<OrderStockReservedHandler> Ordering { get; private set; } = null!;
     public ServiceHost<GatewayOptions> Gateway { get; private set; } = null!;
     public string CatalogDb { get; private set; } = string.Empty;
 
@@ -30,10 +32,17 @@ public sealed class ApiFixture : IAsyncLifetime
             Task.Run(() => StartCatalog("catalog-1")));
         (Catalog0, Catalog1) = (replicas[0], replicas[1]);
 
+        // The real ordering service, so checkout is proven against its idempotency, not a stand-in.
+        Ordering = new ServiceHost<OrderStockReservedHandler>(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:orderingdb"] = await Servers.DatabaseAsync("orderingdb", timeout.Token),
+            ["ConnectionStrings:messaging"] = Servers.Messaging,
+        });
         Basket = new ServiceHost<BasketStore>(new Dictionary<string, string?>
         {
             ["ConnectionStrings:redis"] = Servers.Redis,
             ["services:catalog:http:0"] = Catalog0.Url,
+            ["services:ordering:http:0"] = Ordering.Url,
             ["Basket:TimeToLive"] = "00:30:00",
         });
         Gateway = StartGateway(new Dictionary<string, string?>());
@@ -56,6 +65,7 @@ public sealed class ApiFixture : IAsyncLifetime
             ["services:catalog:http:0"] = Catalog0.Url,
             ["services:catalog:http:1"] = Catalog1.Url,
             ["services:basket:http:0"] = Basket.Url,
+            ["services:ordering:http:0"] = Ordering.Url,
             ["Gateway:HealthProbeInterval"] = "00:00:01",
             ["Gateway:ActivityTimeout"] = "00:00:02",
         };
@@ -69,7 +79,7 @@ public sealed class ApiFixture : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        foreach (var host in new IAsyncDisposable?[] { Gateway, Basket, Catalog1, Catalog0 })
+        foreach (var host in new IAsyncDisposable?[] { Gateway, Basket, Ordering, Catalog1, Catalog0 })
         {
             if (host is not null)
             {
