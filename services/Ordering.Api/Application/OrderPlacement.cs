@@ -58,11 +58,7 @@ public sealed class OrderPlacement(OrderingDbContext db, TimeProvider clock)
             await db.SaveChangesAsync(cancellationToken);
             return new PlacementResult(order, PlacementKind.Created);
         }
-        catch (DbUpdateException ex) when (ex.InnerException is PostgresException
-                                           {
-                                               SqlState: PostgresErrorCodes.UniqueViolation,
-                                               ConstraintName: IdempotencyConstraint,
-                                           })
+        catch (DbUpdateException ex) when (IsIdempotencyConflict(ex))
         {
             // A concurrent retry with the same key committed first: answer as if we were that retry.
             db.ChangeTracker.Clear();
@@ -71,6 +67,11 @@ public sealed class OrderPlacement(OrderingDbContext db, TimeProvider clock)
             return Compare(existing, hash);
         }
     }
+
+    private static bool IsIdempotencyConflict(DbUpdateException ex) =>
+        ex.InnerException is PostgresException postgres
+        && postgres.SqlState == PostgresErrorCodes.UniqueViolation
+        && postgres.ConstraintName == IdempotencyConstraint;
 
     private Task<Order?> FindAsync(string idempotencyKey, CancellationToken cancellationToken) =>
         db.Orders.AsNoTracking().Include(o => o.Items)

@@ -3,6 +3,7 @@ using AspireMicro.EventBus.Serialization;
 using AspireMicro.EventBus.Topology;
 using AspireMicro.IntegrationEvents;
 using RabbitMQ.Client;
+using RabbitMQ.Client.Exceptions;
 
 namespace AspireMicro.Messaging.Tests.Infrastructure;
 
@@ -20,8 +21,27 @@ public sealed class BrokerClient(string amqpConnectionString)
             Encoding.UTF8.GetBytes(EventSerializer.Serialize(integrationEvent)),
             integrationEvent.EventId.ToString());
 
-    /// <summary>Publishes to the events exchange (or, with <paramref name="queue"/>, straight to a queue).</summary>
+    /// <summary>
+    /// Publishes to the events exchange (or, with <paramref name="queue"/>, straight to a queue). Retries
+    /// for a while: right after a broker restart its stream queue needs a moment before declares succeed.
+    /// </summary>
     public async Task PublishRawAsync(string eventType, byte[] body, string messageId, string? queue = null)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await PublishOnceAsync(eventType, body, messageId, queue);
+                return;
+            }
+            catch (Exception ex) when (attempt < 50 && ex is OperationInterruptedException or BrokerUnreachableException or AlreadyClosedException or IOException)
+            {
+                await Task.Delay(200);
+            }
+        }
+    }
+
+    private async Task PublishOnceAsync(string eventType, byte[] body, string messageId, string? queue)
     {
         await using var connection = await _factory.CreateConnectionAsync();
         await using var channel = await connection.CreateChannelAsync(
@@ -56,6 +76,15 @@ public sealed class BrokerClient(string amqpConnectionString)
         }
 
         return name;
+    }
+
+    /// <summary>Empties a shared queue of what earlier tests left in it.</summary>
+    public async Task PurgeAsync(string queue)
+    {
+        await using var connection = await _factory.CreateConnectionAsync();
+        await using var channel = await connection.CreateChannelAsync();
+        await EventBusTopology.DeclarePublisherTopologyAsync(channel, CancellationToken.None);
+        await channel.QueuePurgeAsync(queue);
     }
 
     public async Task DeleteQueueAsync(string queue)
