@@ -130,10 +130,36 @@ public sealed class RabbitMqRecipe(bool managementPlugin = false) : INativeServe
             await connection.CloseAsync(ct);
             return true;
         }
+        catch (RabbitMQ.Client.Exceptions.BrokerUnreachableException ex)
+            when (context.PersistentData && ex.InnerException is RabbitMQ.Client.Exceptions.AuthenticationFailureException)
+        {
+            // default_pass only applies when the node is first created: a persistent node from an earlier run still
+            // has the old password, so set the new one through the node's own CLI.
+            await ChangePasswordAsync(context, ct);
+            return false;
+        }
         catch (Exception ex) when (ex is RabbitMQ.Client.Exceptions.BrokerUnreachableException or IOException or TimeoutException
             || (ex is OperationCanceledException && !ct.IsCancellationRequested))
         {
             return false;
+        }
+    }
+
+    private async Task ChangePasswordAsync(NativeServerContext context, CancellationToken ct)
+    {
+        var cli = Path.Combine(Path.GetDirectoryName(ServerScript)!, "rabbitmqctl");
+        var result = await ToolRunner.RunAsync(
+            new ProcessSpec(cli, ["-n", NodeName(context), "change_password", UserName, context.Password])
+            {
+                RunAsUser = ServiceUser,
+                WorkingDirectory = context.DataDirectory,
+                // Same HOME as the node, hence the same Erlang cookie.
+                Environment = new Dictionary<string, string> { ["HOME"] = Path.Combine(context.DataDirectory, "home") },
+            },
+            ct);
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException($"RabbitMQ '{context.InstanceName}': could not set the new password on the persistent node: {result.Output.Split('\n')[^1]}");
         }
     }
 

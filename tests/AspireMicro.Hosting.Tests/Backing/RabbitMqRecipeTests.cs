@@ -36,6 +36,39 @@ public sealed class RabbitMqRecipeTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task Persistent_node_keeps_durable_queues_across_a_restart_and_adopts_a_changed_password()
+    {
+        var dataDirectory = Path.Combine(BackingDataRoot.CreateTemporary("aspiremicro-persist-"), "rabbitmq");
+        try
+        {
+            await using (var first = await RunningServer.StartAsync(new RabbitMqRecipe(), dataDirectory, password: "first-password"))
+            {
+                var factory = new ConnectionFactory { Uri = new Uri(first.Recipe.BuildConnectionString(first.Context, null)) };
+                await using var connection = await factory.CreateConnectionAsync();
+                await using var channel = await connection.CreateChannelAsync();
+                await channel.QueueDeclareAsync("kept", durable: true, exclusive: false, autoDelete: false);
+            }
+
+            await using var second = await RunningServer.StartAsync(new RabbitMqRecipe(), dataDirectory, password: "second-password");
+            output.WriteLine($"restart on existing node ready after {second.TimeToReady.TotalMilliseconds:0} ms");
+            foreach (var line in second.Logs)
+            {
+                output.WriteLine($"{line.Timestamp:HH:mm:ss.fff} {line.Text}");
+            }
+
+            var again = new ConnectionFactory { Uri = new Uri(second.Recipe.BuildConnectionString(second.Context, null)) };
+            await using var reconnect = await again.CreateConnectionAsync();
+            await using var check = await reconnect.CreateChannelAsync();
+            var kept = await check.QueueDeclarePassiveAsync("kept");
+            Assert.Equal("kept", kept.QueueName);
+        }
+        finally
+        {
+            Directory.Delete(Path.GetDirectoryName(dataDirectory)!, recursive: true);
+        }
+    }
+
+    [Fact]
     public void Connection_string_has_the_aspire_shape_with_the_password_escaped()
     {
         var context = new NativeServerContext("messaging", "/unused", 5673, "p@ss/word", PersistentData: false);
