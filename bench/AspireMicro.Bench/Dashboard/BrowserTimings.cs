@@ -1,0 +1,67 @@
+using System.Diagnostics;
+using Microsoft.Playwright;
+
+namespace AspireMicro.Bench.Dashboard;
+
+/// <summary>Debian's chromium through Playwright (never downloaded): navigation start to the data being on screen.</summary>
+public sealed class BrowserTimings : IAsyncDisposable
+{
+    private static readonly string[] ChromiumArgs =
+        ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
+
+    private readonly IPlaywright _playwright;
+    private readonly IBrowser _browser;
+    private readonly IPage _page;
+
+    private BrowserTimings(IPlaywright playwright, IBrowser browser, IPage page)
+    {
+        _playwright = playwright;
+        _browser = browser;
+        _page = page;
+    }
+
+    public static async Task<BrowserTimings> OpenAsync(string uiUrl, string token)
+    {
+        var playwright = await Playwright.CreateAsync();
+        var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = FindOnPath("chromium"),
+            Headless = true,
+            Args = ChromiumArgs,
+        });
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync($"{uiUrl}/login?t={token}");
+        return new BrowserTimings(playwright, browser, page);
+    }
+
+    /// <summary>The trace list: until the first row is rendered.</summary>
+    public async Task<double> OpenTraceListAsync(string uiUrl)
+    {
+        var clock = Stopwatch.StartNew();
+        await _page.GotoAsync($"{uiUrl}/traces", new PageGotoOptions { WaitUntil = WaitUntilState.Commit });
+        await _page.Locator("[data-testid=trace-row]").First.WaitForAsync(new LocatorWaitForOptions { Timeout = 30_000 });
+        return clock.Elapsed.TotalMilliseconds;
+    }
+
+    /// <summary>One trace: until every one of its span rows is in the DOM.</summary>
+    public async Task<double> OpenTraceAsync(string uiUrl, string traceId, int spans)
+    {
+        var clock = Stopwatch.StartNew();
+        await _page.GotoAsync($"{uiUrl}/traces/{traceId}", new PageGotoOptions { WaitUntil = WaitUntilState.Commit });
+        await _page.WaitForFunctionAsync(
+            "n => document.querySelectorAll('[data-testid=span-row]').length >= n", spans,
+            new PageWaitForFunctionOptions { Timeout = 30_000, PollingInterval = 5 });
+        return clock.Elapsed.TotalMilliseconds;
+    }
+
+    private static string FindOnPath(string name) =>
+        (Environment.GetEnvironmentVariable("PATH") ?? "/usr/bin").Split(':')
+            .Select(dir => Path.Combine(dir, name))
+            .FirstOrDefault(File.Exists) ?? throw new FileNotFoundException($"{name} not on PATH (apt-get install chromium)");
+
+    public async ValueTask DisposeAsync()
+    {
+        await _browser.CloseAsync();
+        _playwright.Dispose();
+    }
+}
