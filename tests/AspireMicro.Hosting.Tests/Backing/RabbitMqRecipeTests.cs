@@ -5,6 +5,7 @@ using Xunit.Abstractions;
 
 namespace AspireMicro.Hosting.Tests.Backing;
 
+[Collection(RabbitMqCollection.Name)]
 public sealed class RabbitMqRecipeTests(ITestOutputHelper output)
 {
     [Fact]

@@ -51,7 +51,7 @@ internal sealed class RunningServer : IAsyncDisposable
         var watch = Stopwatch.StartNew();
         try
         {
-            server.Process = await NativeServerLauncher.StartAsync(recipe, context, host, server.Logs.Enqueue, TimeSpan.FromSeconds(60), CancellationToken.None);
+            server.Process = await NativeServerLauncher.StartAsync(recipe, context, host, server.Logs.Enqueue, TimeSpan.FromSeconds(120), CancellationToken.None);
         }
         catch (Exception ex)
         {

@@ -6,6 +6,7 @@ using Xunit.Abstractions;
 
 namespace AspireMicro.Hosting.Tests.Processes;
 
+[Collection(Backing.RabbitMqCollection.Name)]
 public sealed class OrphanTests(ITestOutputHelper output)
 {
     [Fact]
@@ -16,7 +17,7 @@ public sealed class OrphanTests(ITestOutputHelper output)
         try
         {
             var watch = Stopwatch.StartNew();
-            await app.WaitForLineAsync("ALL-READY", TimeSpan.FromSeconds(90));
+            await app.WaitForLineAsync("ALL-READY", TimeSpan.FromSeconds(120));
             output.WriteLine($"all three ready after {watch.ElapsedMilliseconds} ms (including the test app's own start)");
             var before = ProcessTable.Family(app.Process.Pid, app.Marker);
             output.WriteLine($"{before.Count} processes before the kill:\n{string.Join('\n', before)}");
