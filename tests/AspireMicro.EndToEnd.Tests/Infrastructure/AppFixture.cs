@@ -31,6 +31,10 @@ public class AppFixture : IAsyncLifetime
             [], options => options.DisableDashboard = false, timeout.Token);
         // Declines would make "every order ends Paid" untrue by design; the decline path has its own tests.
         builder.GetResource<ProjectResource>("payment").WithEnvironment("Payment__FailureRate", "0");
+        // Pollers and the bad-input sweep are one client; the per-client limit has its own tests.
+        builder.GetResource<ProjectResource>("gateway").WithEnvironment("Gateway__RateLimit__PermitLimit", "1000000");
+        // A short break lets the Redis scenario watch the breaker close again within the test.
+        builder.GetResource<ProjectResource>("catalog").WithEnvironment("CatalogCache__BreakDuration", "00:00:02");
         Configure(builder);
 
         _app = await builder.BuildAsync(timeout.Token);

@@ -1,0 +1,59 @@
+using AspireMicro.EndToEnd.Tests.Infrastructure;
+using AspireMicro.Hosting.Testing;
+
+namespace AspireMicro.EndToEnd.Tests.Scenarios;
+
+[Collection(RestartAppCollection.Name)]
+public sealed class BrokerRestartTests(RestartAppFixture fixture, ITestOutputHelper output)
+{
+    private const int Orders = 30;
+
+    [Fact]
+    public async Task RabbitMQ_restarted_under_load_loses_no_event_and_every_outbox_drains()
+    {
+        var app = fixture.App;
+        var products = (await fixture.Shop.SearchAsync(pageSize: 10)).Where(p => p.AvailableStock > Orders).Select(p => p.Id).ToList();
+        var load = new OrderLoad(fixture.Shop, products);
+        var restarted = new TaskCompletionSource();
+        await load.RunAsync(Orders, concurrency: 3, async placed =>
+        {
+            if (placed == Orders / 3 && restarted.TrySetResult())
+            {
+                await app.RestartResourceAsync("messaging");
+                output.WriteLine($"RabbitMQ restarted after {placed} orders");
+            }
+        });
+        await restarted.Task.WaitAsync(TimeSpan.FromSeconds(5));
+        using (var healthy = new CancellationTokenSource(TimeSpan.FromSeconds(90)))
+        {
+            await app.ResourceNotifications.WaitForResourceHealthyAsync("messaging", healthy.Token);
+        }
+
+        var finals = await load.WaitForAllFinalAsync(TimeSpan.FromSeconds(120));
+        output.WriteLine($"attempts {load.Attempts}, placed {load.Placed.Count}, refused {load.Refused}; Paid {finals.Count(o => o.Status == "Paid")}, Cancelled {finals.Count(o => o.Status == "Cancelled")}");
+
+        var ordering = (await app.GetConnectionStringAsync("orderingdb"))!;
+        var catalog = (await app.GetConnectionStringAsync("catalogdb"))!;
+        var payment = (await app.GetConnectionStringAsync("paymentdb"))!;
+        var flows = await Eventually.GetAsync(
+            async () => new[]
+            {
+                await EventFlow.MeasureAsync("OrderSubmitted", ordering, catalog),
+                await EventFlow.MeasureAsync("OrderStockReserved", catalog, payment),
+                await EventFlow.MeasureAsync("OrderPaymentSucceeded", payment, ordering),
+            },
+            f => f.All(x => x.IsComplete),
+            TimeSpan.FromSeconds(60),
+            "every committed event to be published and consumed");
+        foreach (var flow in flows)
+        {
+            output.WriteLine(flow.ToString());
+        }
+
+        var outboxes = await Sql.OutboxAsync(ordering) + await Sql.OutboxAsync(catalog) + await Sql.OutboxAsync(payment);
+        output.WriteLine($"all outboxes: committed {outboxes.Committed}, published {outboxes.Published}; inbox rows {outboxes.Consumed}");
+        Assert.Equal(load.Placed.Count, finals.Count);
+        Assert.Equal(outboxes.Committed, outboxes.Published);
+        Assert.True(flows[0].Committed >= load.Placed.Count, $"{flows[0].Committed} OrderSubmitted events for {load.Placed.Count} orders");
+    }
+}

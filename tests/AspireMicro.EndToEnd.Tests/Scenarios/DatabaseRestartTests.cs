@@ -1,0 +1,97 @@
+using System.Diagnostics;
+using System.Net;
+using AspireMicro.EndToEnd.Tests.Infrastructure;
+using AspireMicro.Hosting.Orchestration;
+using AspireMicro.Hosting.Testing;
+
+namespace AspireMicro.EndToEnd.Tests.Scenarios;
+
+[Collection(RestartAppCollection.Name)]
+public sealed class DatabaseRestartTests(RestartAppFixture fixture, ITestOutputHelper output)
+{
+    private static readonly TimeSpan FailFast = TimeSpan.FromSeconds(5);
+
+    [Fact]
+    public async Task With_PostgreSQL_stopped_the_APIs_answer_503_fast_health_goes_Unhealthy_then_Healthy_and_orders_resume()
+    {
+        var app = fixture.App;
+        var product = (await fixture.Shop.SearchAsync()).First(p => p.AvailableStock > 5);
+        var before = await fixture.Shop.BuyAsync(product.Id);
+        Assert.Equal("Paid", (await fixture.Shop.WaitForFinalAsync(before, TimeSpan.FromSeconds(60))).Status);
+
+        // Catalog's /health checks its database; the orchestrator probes it every 2 s.
+        using var watchHealth = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var unhealthy = app.ResourceNotifications.WaitForResourceAsync("catalog-0", s => s.Health == KnownHealthStates.Unhealthy, watchHealth.Token);
+        await app.StopResourceAsync("postgres");
+        var probes = new List<(string What, HttpStatusCode Status, TimeSpan Elapsed)>();
+        ResourceSnapshot sick;
+        try
+        {
+            foreach (var (what, send) in Probes(product.Id, before))
+            {
+                var watch = Stopwatch.StartNew();
+                using var response = await send();
+                probes.Add((what, response.StatusCode, watch.Elapsed));
+            }
+
+            sick = await unhealthy;
+        }
+        finally
+        {
+            await app.StartResourceAsync("postgres");
+        }
+
+        output.WriteLine($"postgres down: catalog-0 health {sick.Health} ({sick.HealthDescription})");
+        foreach (var (what, status, elapsed) in probes)
+        {
+            output.WriteLine($"postgres down: {what} → {(int)status} in {elapsed.TotalMilliseconds:0} ms");
+        }
+
+        var recovery = Stopwatch.StartNew();
+        using (var healthy = new CancellationTokenSource(TimeSpan.FromSeconds(90)))
+        {
+            await app.ResourceNotifications.WaitForResourceHealthyAsync("catalog", healthy.Token);
+            await app.ResourceNotifications.WaitForResourceHealthyAsync("ordering", healthy.Token);
+        }
+
+        output.WriteLine($"catalog and ordering Healthy {recovery.ElapsedMilliseconds} ms after postgres started again");
+        var statusesDuringRecovery = new List<int>();
+        await Eventually.GetAsync(
+            async () =>
+            {
+                using var response = await fixture.Gateway.GetAsync("/api/catalog/items?pageSize=5");
+                statusesDuringRecovery.Add((int)response.StatusCode);
+                return response.StatusCode;
+            },
+            s => s == HttpStatusCode.OK, TimeSpan.FromSeconds(30), "the catalog list to answer 200 again");
+        output.WriteLine($"catalog list after restart: {string.Join(", ", statusesDuringRecovery)}");
+        var after = await Eventually.GetAsync(
+            async () => (Guid?)await fixture.Shop.BuyAsync(product.Id), id => id is not null, TimeSpan.FromSeconds(30), "a checkout to succeed again");
+        var order = await fixture.Shop.WaitForFinalAsync(after!.Value, TimeSpan.FromSeconds(60));
+        output.WriteLine($"orders placed 2 (one before, one after the outage): {order.Status} after");
+
+        Assert.Equal("Paid", order.Status);
+        Assert.All(probes, p => Assert.True(p.Elapsed < FailFast, $"{p.What} took {p.Elapsed.TotalSeconds:0.0} s"));
+        Assert.All(probes, p => Assert.Equal(HttpStatusCode.ServiceUnavailable, p.Status));
+    }
+
+    private IEnumerable<(string What, Func<Task<HttpResponseMessage>> Send)> Probes(int productId, Guid orderId)
+    {
+        var gateway = fixture.Gateway;
+        yield return ("GET /api/catalog/items", () => gateway.GetAsync("/api/catalog/items?pageSize=5"));
+        yield return ("GET /api/orders/{id}", () => gateway.GetAsync($"/api/orders/{orderId}"));
+        yield return ("add to basket (catalog lookup)", () => gateway.PostAsync($"/api/basket/{ShopClient.NewBuyer()}/items",
+            new StringContent($"{{\"productId\":{productId},\"quantity\":1}}", System.Text.Encoding.UTF8, "application/json")));
+        yield return ("POST /api/orders", () =>
+        {
+            var request = new HttpRequestMessage(HttpMethod.Post, "/api/orders/")
+            {
+                Content = new StringContent(
+                    $"{{\"buyerId\":\"{ShopClient.NewBuyer()}\",\"items\":[{{\"productId\":{productId},\"productName\":\"x\",\"unitPrice\":1,\"quantity\":1}}]}}",
+                    System.Text.Encoding.UTF8, "application/json"),
+            };
+            request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString("N"));
+            return gateway.SendAsync(request);
+        });
+    }
+}
