@@ -5,6 +5,7 @@ using AspireMicro.Dashboard.Frontend.Pages;
 using AspireMicro.Dashboard.Otlp;
 
 var builder = WebApplication.CreateBuilder(args);
+builder.AddDashboardDefaults();
 var endpoints = builder.ConfigureDashboardKestrel();
 builder.AddDashboardOptions();
 builder.Services.AddTelemetryStorage();

@@ -15,7 +15,7 @@ public static partial class OtlpLogs
         {
             var resource = OtlpResources.ToResource(resourceLogs.Resource);
             var entries = resourceLogs.ScopeLogs
-                .SelectMany(scope => scope.LogRecords.Select(record => ToEntry(record, resource, scope.Scope?.Name ?? "")))
+                .SelectMany(scope => scope.LogRecords.Select(record => ToEntry(record, resource, StringPool.Share(scope.Scope?.Name ?? ""))))
                 .ToList();
             store.AddLogs(resource, entries);
         }

@@ -18,7 +18,7 @@ public static class OtlpMetrics
             {
                 foreach (var metric in scope.Metrics)
                 {
-                    points.AddRange(ToPoints(metric, resource, scope.Scope?.Name ?? ""));
+                    points.AddRange(ToPoints(metric, resource, StringPool.Share(scope.Scope?.Name ?? "")));
                 }
             }
 
@@ -49,11 +49,11 @@ public static class OtlpMetrics
     {
         Service = resource.Service,
         Instance = resource.Instance,
-        Instrument = metric.Name,
+        Instrument = StringPool.Share(metric.Name),
         Meter = meter,
         Type = type,
-        Unit = metric.Unit,
-        Description = metric.Description,
+        Unit = StringPool.Share(metric.Unit),
+        Description = StringPool.Share(metric.Description),
         Cumulative = cumulative,
         StartTimeUnixNano = OtlpValues.ToNanos(point.StartTimeUnixNano),
         TimeUnixNano = OtlpValues.ToNanos(point.TimeUnixNano),
@@ -65,11 +65,11 @@ public static class OtlpMetrics
     {
         Service = resource.Service,
         Instance = resource.Instance,
-        Instrument = metric.Name,
+        Instrument = StringPool.Share(metric.Name),
         Meter = meter,
         Type = MetricType.Histogram,
-        Unit = metric.Unit,
-        Description = metric.Description,
+        Unit = StringPool.Share(metric.Unit),
+        Description = StringPool.Share(metric.Description),
         Cumulative = cumulative,
         StartTimeUnixNano = OtlpValues.ToNanos(point.StartTimeUnixNano),
         TimeUnixNano = OtlpValues.ToNanos(point.TimeUnixNano),

@@ -10,6 +10,6 @@ public static class OtlpResources
         var attributes = resource is null ? [] : OtlpValues.ToAttributes(resource.Attributes);
         var service = attributes.FirstOrDefault(a => a.Key == "service.name")?.Value;
         var instance = attributes.FirstOrDefault(a => a.Key == "service.instance.id")?.Value ?? "";
-        return new TelemetryResource(string.IsNullOrEmpty(service) ? "unknown_service" : service, instance, attributes);
+        return new TelemetryResource(string.IsNullOrEmpty(service) ? "unknown_service" : StringPool.Share(service), StringPool.Share(instance), attributes);
     }
 }

@@ -25,7 +25,7 @@ public static class OtlpSpans
                         continue;
                     }
 
-                    spans.Add(ToRecord(span, resource, scopeSpans.Scope?.Name ?? ""));
+                    spans.Add(ToRecord(span, resource, StringPool.Share(scopeSpans.Scope?.Name ?? "")));
                 }
             }
 
@@ -40,7 +40,7 @@ public static class OtlpSpans
         TraceId = OtlpValues.ToHexId(span.TraceId)!,
         SpanId = OtlpValues.ToHexId(span.SpanId)!,
         ParentSpanId = OtlpValues.ToHexId(span.ParentSpanId),
-        Name = span.Name,
+        Name = StringPool.Share(span.Name),
         Kind = span.Kind switch
         {
             Span.Types.SpanKind.Server => "Server",
@@ -63,7 +63,7 @@ public static class OtlpSpans
         Scope = scope,
         Attributes = OtlpValues.ToAttributes(span.Attributes),
         Events = span.Events
-            .Select(e => new SpanEventRecord(e.Name, OtlpValues.ToNanos(e.TimeUnixNano), OtlpValues.ToAttributes(e.Attributes)))
+            .Select(e => new SpanEventRecord(StringPool.Share(e.Name), OtlpValues.ToNanos(e.TimeUnixNano), OtlpValues.ToAttributes(e.Attributes)))
             .ToArray(),
         Links = span.Links
             .Select(l => new SpanLinkRecord(OtlpValues.ToHexId(l.TraceId) ?? "", OtlpValues.ToHexId(l.SpanId) ?? "", OtlpValues.ToAttributes(l.Attributes)))

@@ -31,7 +31,7 @@ public static class OtlpValues
         var result = new TelemetryAttribute[attributes.Count];
         for (var i = 0; i < attributes.Count; i++)
         {
-            result[i] = new TelemetryAttribute(attributes[i].Key, ToText(attributes[i].Value));
+            result[i] = new TelemetryAttribute(StringPool.Share(attributes[i].Key), StringPool.Share(ToText(attributes[i].Value)));
         }
 
         return result;
