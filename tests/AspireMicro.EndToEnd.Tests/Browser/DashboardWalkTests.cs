@@ -56,8 +56,13 @@ public sealed class DashboardWalkTests(AppFixture fixture, ITestOutputHelper out
         output.WriteLine($"trace page {traceId}: {await tracePage.GetByTestId("span-row").CountAsync()} span rows from {services.Count} services ({string.Join(", ", services)})");
         Assert.True(services.Count >= 3, $"only {services.Count} services in the trace");
 
+        // Chromium allows 6 connections per host and every dashboard page holds server-sent-event streams open:
+        // close the trace page before the console page opens its log stream.
+        await tracePage.Context.CloseAsync();
+
         // Live console logs of the resource we are about to restart, in a second tab.
-        var logs = await tracePage.Context.NewPageAsync();
+        var logs = await _chromium.NewPageAsync();
+        await logs.GotoAsync(fixture.Dashboard.LoginUrl);
         await logs.GotoAsync(new Uri(fixture.Dashboard.BaseAddress, $"/consolelogs?resource={Restarted}").ToString());
         await logs.GetByTestId("console-line").First.WaitForAsync();
         var linesBefore = await logs.GetByTestId("console-line").CountAsync();

@@ -31,7 +31,7 @@ public sealed class StorefrontWalkTests(AppFixture fixture, ITestOutputHelper ou
         await Chromium.ScreenshotAsync(page, "storefront-basket");
 
         await page.GetByTestId("checkout-button").ClickAsync();
-        await Assertions.Expect(page.GetByTestId("order-panel")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("order-panel")).ToBeVisibleAsync(new LocatorAssertionsToBeVisibleOptions { Timeout = 30_000 });
         await Assertions.Expect(page.GetByTestId("order-status")).ToHaveTextAsync("Paid", new LocatorAssertionsToHaveTextOptions { Timeout = 60_000 });
         var orderId = Guid.Parse(await page.GetByTestId("order-id").InnerTextAsync());
         var screenshot = await Chromium.ScreenshotAsync(page, "storefront-order-paid");

@@ -18,6 +18,7 @@ public static class AppHostProgram
         var fixture = new AppFixture();
         await fixture.InitializeAsync();
         var pids = fixture.App.ResourceNotifications.GetCurrentSnapshots().Where(s => s.Pid is not null).Select(s => s.Pid);
+        Console.WriteLine($"DASHBOARD {fixture.App.DashboardLoginUrl} GATEWAY {fixture.Gateway.BaseAddress}");
         Console.WriteLine($"APP-READY {string.Join(',', pids)}");
         await Task.Delay(Timeout.Infinite);
         return 0;

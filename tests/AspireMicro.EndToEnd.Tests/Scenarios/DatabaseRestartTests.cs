@@ -15,6 +15,7 @@ public sealed class DatabaseRestartTests(RestartAppFixture fixture, ITestOutputH
     public async Task With_PostgreSQL_stopped_the_APIs_answer_503_fast_health_goes_Unhealthy_then_Healthy_and_orders_resume()
     {
         var app = fixture.App;
+        output.WriteLine($"app started and healthy in {fixture.StartupTime.TotalSeconds:0.0} s; first checkout: {fixture.WarmUp}");
         var product = (await fixture.Shop.SearchAsync()).First(p => p.AvailableStock > 5);
         var before = await fixture.Shop.BuyAsync(product.Id);
         Assert.Equal("Paid", (await fixture.Shop.WaitForFinalAsync(before, TimeSpan.FromSeconds(60))).Status);

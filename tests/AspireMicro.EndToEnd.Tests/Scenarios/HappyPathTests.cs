@@ -11,7 +11,7 @@ public sealed class HappyPathTests(AppFixture fixture, ITestOutputHelper output)
     [Fact]
     public async Task Checkout_through_the_gateway_ends_Paid_and_every_hop_reports_spans_to_the_dashboard()
     {
-        output.WriteLine($"app started and healthy in {fixture.StartupTime.TotalSeconds:0.0} s");
+        output.WriteLine($"app started and healthy in {fixture.StartupTime.TotalSeconds:0.0} s; first checkout: {fixture.WarmUp}");
         var products = await fixture.Shop.SearchAsync();
         var product = products.First(p => p.AvailableStock > 0);
         var buyer = ShopClient.NewBuyer();
