@@ -46,7 +46,8 @@ public static class ResourceBuilderExtensions
         return builder.WithAnnotation(new WaitAnnotation(dependency.Resource));
     }
 
-    public static IResourceBuilder<ProjectResource> WithReplicas(this IResourceBuilder<ProjectResource> builder, int replicas) =>
+    public static IResourceBuilder<T> WithReplicas<T>(this IResourceBuilder<T> builder, int replicas)
+        where T : IResourceWithServiceDiscovery =>
         builder.WithAnnotation(new ReplicaAnnotation(replicas));
 
     public static IResourceBuilder<T> WithEndpoint<T>(this IResourceBuilder<T> builder, string name, string scheme, int? port = null, int? targetPort = null)
