@@ -189,11 +189,18 @@ function setOrderStatus(update) {
 }
 
 // ---- live sales (SSE) ----------------------------------------------------------------------
+// EventSource gives up for good on a non-200 answer (e.g. the gateway's 503), and a hung analytics
+// sends nothing at all, so the panel reconnects itself and treats a long silence as an outage.
+const salesSilenceMs = 20000;
+let salesWatchdog = null;
+
 function followSales() {
   const stream = new EventSource("/api/analytics/stream");
+  armSalesWatchdog(stream);
   stream.addEventListener("summary", (event) => {
     const summary = safeJson(event.data);
     if (!summary) return;
+    armSalesWatchdog(stream);
     $("sales-error").hidden = true;
     $("sales-orders").textContent = summary.totalOrders;
     $("sales-revenue").textContent = money(summary.revenue);
@@ -204,8 +211,19 @@ function followSales() {
       return li;
     }));
   });
-  // Analytics down only dims this panel; EventSource keeps retrying in the background.
-  stream.onerror = () => { $("sales-error").hidden = false; };
+  stream.onerror = () => salesUnavailable(stream);
+}
+
+function armSalesWatchdog(stream) {
+  clearTimeout(salesWatchdog);
+  salesWatchdog = setTimeout(() => salesUnavailable(stream), salesSilenceMs);
+}
+
+function salesUnavailable(stream) {
+  clearTimeout(salesWatchdog);
+  stream.close();
+  $("sales-error").hidden = false;
+  setTimeout(followSales, 5000);
 }
 
 // ---- wiring --------------------------------------------------------------------------------
