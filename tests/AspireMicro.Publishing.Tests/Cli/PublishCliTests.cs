@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using AspireMicro.Publishing.Tests.Infrastructure;
 
 namespace AspireMicro.Publishing.Tests.Cli;
@@ -46,30 +45,6 @@ public sealed class PublishCliTests
         Assert.Contains("image: ghcr.io/acme/catalog:1.2.3", File.ReadAllText(temp.Combine("catalog.yaml")));
     }
 
-    private static async Task<(int ExitCode, string Stdout, string Stderr)> RunAppHostAsync(params string[] args)
-    {
-        var dll = typeof(Projects.Catalog_Api).Assembly.Location;
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(dll);
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw;
-        }
-
-        return (process.ExitCode, await stdout, await stderr);
-    }
+    private static Task<(int ExitCode, string Stdout, string Stderr)> RunAppHostAsync(params string[] args) =>
+        ProcessRunner.RunAsync("dotnet", Path.GetTempPath(), [typeof(Projects.Catalog_Api).Assembly.Location, .. args], TimeSpan.FromMinutes(2));
 }

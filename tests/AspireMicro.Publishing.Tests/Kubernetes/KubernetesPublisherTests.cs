@@ -32,6 +32,35 @@ public sealed class KubernetesPublisherTests(KubernetesOutput output) : IClassFi
     }
 
     [Fact]
+    public async Task Every_object_validates_against_the_kubernetes_api_schemas()
+    {
+        var files = output.ObjectFiles.Select(f => Path.Combine(output.Path, f)).ToList();
+
+        var (exitCode, report) = await KubernetesApiSchemas.ValidateAsync(files);
+
+        Assert.True(exitCode == 0, report);
+        Assert.Contains("\"failures\":[]", report);
+    }
+
+    [Fact]
+    public async Task The_api_schema_check_rejects_a_wrongly_typed_field()
+    {
+        var broken = Path.Combine(output.Path, "..", $"broken-{Guid.NewGuid():N}.yaml");
+        File.WriteAllText(broken, output.Read("catalog.yaml").Replace("replicas: 2", "replicas: two", StringComparison.Ordinal));
+        try
+        {
+            var (exitCode, report) = await KubernetesApiSchemas.ValidateAsync([broken]);
+
+            Assert.Equal(1, exitCode);
+            Assert.Contains("spec/replicas must be integer", report);
+        }
+        finally
+        {
+            File.Delete(broken);
+        }
+    }
+
+    [Fact]
     public void Every_project_is_a_deployment_with_replicas_probes_resources_and_a_cluster_ip_service()
     {
         foreach (var name in Projects)
