@@ -22,7 +22,11 @@ public sealed class PortAllocator : IDisposable
     public PortAllocator(string? lockDirectory = null)
     {
         LockDirectory = lockDirectory ?? DefaultLockDirectory;
-        Directory.CreateDirectory(LockDirectory);
+        if (!Directory.Exists(LockDirectory))
+        {
+            Directory.CreateDirectory(LockDirectory);
+            ShareWithEveryUser(LockDirectory);
+        }
     }
 
     public string LockDirectory { get; }
@@ -183,6 +187,37 @@ public sealed class PortAllocator : IDisposable
         catch (SocketException)
         {
             return false;
+        }
+    }
+
+    /// <summary>
+    /// AppHosts of different users on one machine must see each other's reservations, so the shared folder (and its
+    /// parent) is world-writable with the sticky bit, like /tmp itself.
+    /// </summary>
+    private static void ShareWithEveryUser(string directory)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        const UnixFileMode likeTmp = UnixFileMode.StickyBit
+            | UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
+            | UnixFileMode.GroupRead | UnixFileMode.GroupWrite | UnixFileMode.GroupExecute
+            | UnixFileMode.OtherRead | UnixFileMode.OtherWrite | UnixFileMode.OtherExecute;
+        foreach (var dir in new[] { directory, Path.GetDirectoryName(directory) })
+        {
+            try
+            {
+                if (dir is not null && dir.StartsWith(Path.GetTempPath(), StringComparison.Ordinal) && dir.Length > Path.GetTempPath().Length)
+                {
+                    File.SetUnixFileMode(dir, likeTmp);
+                }
+            }
+            catch (UnauthorizedAccessException)
+            {
+                // Someone else's folder: they made it shareable already, or we cannot help it.
+            }
         }
     }
 
