@@ -113,6 +113,9 @@ internal sealed class ChildProcess : IChildProcess
         // The leader is gone; anything left in its group (a backend, a helper) goes with it, so a restart never
         // finds a half-alive tree holding the port.
         PosixSignals.SendToGroup(Pid, PosixSignals.SigKill);
+        // From here on the pid is reaped and may be reused: no more signals to it.
+        Volatile.Write(ref _gone, 1);
+        _onGone(this);
         try
         {
             using var drain = new CancellationTokenSource(LogDrainTimeout);
@@ -123,8 +126,6 @@ internal sealed class ChildProcess : IChildProcess
             // Some descendant escaped the group and still holds the pipe; the exit code is what matters.
         }
 
-        Volatile.Write(ref _gone, 1);
-        _onGone(this);
         _completion.TrySetResult(_process.ExitCode);
     }
 }
