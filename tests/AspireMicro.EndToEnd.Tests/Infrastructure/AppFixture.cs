@@ -12,6 +12,7 @@ public class AppFixture : IAsyncLifetime
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(3);
     private DistributedApplication? _app;
+    private DashboardClient? _dashboard;
 
     public DistributedApplication App => _app ?? throw new InvalidOperationException("The app has not started.");
 
@@ -19,7 +20,7 @@ public class AppFixture : IAsyncLifetime
 
     public ShopClient Shop { get; private set; } = null!;
 
-    public DashboardClient Dashboard { get; private set; } = null!;
+    public DashboardClient Dashboard => _dashboard ?? throw new InvalidOperationException("This collection's app runs without the dashboard.");
 
     public TimeSpan StartupTime { get; private set; }
 
@@ -31,7 +32,7 @@ public class AppFixture : IAsyncLifetime
         var watch = System.Diagnostics.Stopwatch.StartNew();
         using var timeout = new CancellationTokenSource(StartTimeout);
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AspireMicro_AppHost>(
-            [], options => options.DisableDashboard = false, timeout.Token);
+            [], options => options.DisableDashboard = !WithDashboard, timeout.Token);
         // Declines would make "every order ends Paid" untrue by design; the decline path has its own tests.
         builder.GetResource<ProjectResource>("payment").WithEnvironment("Payment__FailureRate", "0");
         // Pollers and the bad-input sweep are one client; the per-client limit has its own tests.
@@ -52,8 +53,11 @@ public class AppFixture : IAsyncLifetime
         Gateway.Timeout = TimeSpan.FromSeconds(30);
         Shop = new ShopClient(Gateway);
         WarmUp = await FirstCheckoutAsync();
-        Dashboard = await DashboardClient.LoginAsync(_app.DashboardLoginUrl
-            ?? throw new InvalidOperationException("The dashboard did not start."));
+        if (WithDashboard)
+        {
+            _dashboard = await DashboardClient.LoginAsync(_app.DashboardLoginUrl
+                ?? throw new InvalidOperationException("The dashboard did not start."));
+        }
     }
 
     /// <summary>
@@ -79,6 +83,9 @@ public class AppFixture : IAsyncLifetime
         return string.Join(" | ", attempts);
     }
 
+    /// <summary>Traces and the browser walks need the dashboard; collections that do not need it start faster without.</summary>
+    protected virtual bool WithDashboard => true;
+
     /// <summary>Hook for a collection that needs a different model.</summary>
     protected virtual void Configure(IDistributedApplicationTestingBuilder builder)
     {
@@ -87,7 +94,7 @@ public class AppFixture : IAsyncLifetime
     public async Task DisposeAsync()
     {
         Gateway?.Dispose();
-        Dashboard?.Dispose();
+        _dashboard?.Dispose();
         if (_app is not null)
         {
             await _app.DisposeAsync();

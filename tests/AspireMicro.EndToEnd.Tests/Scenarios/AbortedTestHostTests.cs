@@ -23,7 +23,8 @@ public sealed class AbortedTestHostTests(ITestOutputHelper output)
             var ready = await ReadUntilReadyAsync(host, TimeSpan.FromMinutes(3));
             output.WriteLine($"test host {host.Id} ready: {ready}");
             var family = ProcessTree.Descendants(host.Id);
-            output.WriteLine($"{family.Count} descendants before the kill, e.g. {string.Join(" | ", family.Select(f => f.Command).Where(c => c.Length > 0).Take(6))}");
+            var kinds = family.GroupBy(f => Path.GetFileName(f.Command.Split(' ')[0])).Select(g => $"{g.Key}×{g.Count()}");
+            output.WriteLine($"{family.Count} descendants before the kill: {string.Join(", ", kinds)}");
             Assert.Contains(family, f => f.Command.Contains("postgres", StringComparison.Ordinal));
             Assert.Contains(family, f => f.Command.Contains("redis-server", StringComparison.Ordinal));
             Assert.Contains(family, f => f.Command.Contains("beam.smp", StringComparison.Ordinal));

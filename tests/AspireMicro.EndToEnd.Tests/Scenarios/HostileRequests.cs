@@ -84,6 +84,9 @@ public static class HostileRequests
         var request = new HttpRequestMessage(method, path) { Content = new StringContent(body, Encoding.UTF8) };
         request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(contentType);
         request.Headers.TryAddWithoutValidation("Idempotency-Key", "sweep-" + Guid.NewGuid().ToString("N"));
+        // The gateway refuses an oversized body without reading it and drops the connection; a pooled connection
+        // must not carry the next request into that close.
+        request.Headers.ConnectionClose = body.Length > 1024 * 1024;
         return request;
     }
 
