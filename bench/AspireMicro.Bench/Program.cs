@@ -12,7 +12,7 @@ int Option(string name, int fallback) =>
 return benchmark switch
 {
     "startup" => await StartupBenchmark.RunAsync(Option("rounds", 5)),
-    "gateway" => await GatewayBenchmark.RunAsync(Option("rounds", 3), Option("connections", 16), TimeSpan.FromSeconds(Option("seconds", 10))),
+    "gateway" => await GatewayBenchmark.RunAsync(Option("rounds", 5), Option("connections", 16), TimeSpan.FromSeconds(Option("seconds", 10)), args.Contains("--quiet-logs")),
     "pipeline" => await PipelineBenchmark.RunAsync(Option("shoppers", 8), TimeSpan.FromSeconds(Option("seconds", 60)), TimeSpan.FromSeconds(Option("drain", 120))),
     "dashboard" => await DashboardBenchmark.RunAsync(Option("spans", 120_000), Option("logs", 50_000), Option("rounds", 5)),
     _ => Usage(),
@@ -20,6 +20,6 @@ return benchmark switch
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: AspireMicro.Bench startup|gateway|pipeline|dashboard [--rounds N] [--connections N] [--seconds N] [--shoppers N] [--drain N] [--spans N] [--logs N]");
+    Console.Error.WriteLine("usage: AspireMicro.Bench startup|gateway|pipeline|dashboard [--rounds N] [--connections N] [--seconds N] [--shoppers N] [--drain N] [--spans N] [--logs N] [--quiet-logs]");
     return 2;
 }

@@ -34,6 +34,27 @@ public sealed class BrowserTimings : IAsyncDisposable
         return new BrowserTimings(playwright, browser, page);
     }
 
+    /// <summary>
+    /// The page's own clock (Navigation and Resource Timing), read after the data is on screen: when the HTML arrived,
+    /// when scripts were done, when the JSON API call started and ended, and now. Shows where the milliseconds went.
+    /// </summary>
+    public async Task<string> BreakdownAsync()
+    {
+        var timing = await _page.EvaluateAsync<Dictionary<string, double>>(
+            """
+            () => {
+              const nav = performance.getEntriesByType('navigation')[0];
+              const api = performance.getEntriesByType('resource').filter(r => r.name.includes('/api/telemetry/traces'));
+              const last = api[api.length - 1];
+              return {
+                html: nav.responseEnd, dom: nav.domContentLoadedEventEnd,
+                apiStart: last ? last.startTime : -1, apiEnd: last ? last.responseEnd : -1, onScreen: performance.now(),
+              };
+            }
+            """);
+        return string.Join(", ", timing.Select(kv => $"{kv.Key} {kv.Value:0}"));
+    }
+
     /// <summary>The trace list: until the first row is rendered.</summary>
     public async Task<double> OpenTraceListAsync(string uiUrl)
     {

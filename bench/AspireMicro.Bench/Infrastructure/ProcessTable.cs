@@ -81,6 +81,33 @@ public static class ProcessTable
     public static bool IsAlive(ProcInfo process) =>
         Read(process.Pid) is { } now && now.StartTicks == process.StartTicks && now.State != 'Z';
 
+    /// <summary>User + system CPU time consumed so far, in milliseconds (USER_HZ is 100 on Linux).</summary>
+    public static double CpuMs(int pid)
+    {
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) * 10.0;
+        }
+        catch (IOException)
+        {
+            return 0;
+        }
+    }
+
+    public static string CommandLine(int pid)
+    {
+        try
+        {
+            return File.ReadAllText($"/proc/{pid}/cmdline").Replace('\0', ' ');
+        }
+        catch (IOException)
+        {
+            return string.Empty;
+        }
+    }
+
     public static long ResidentBytes(int pid)
     {
         foreach (var line in File.ReadLines($"/proc/{pid}/status"))

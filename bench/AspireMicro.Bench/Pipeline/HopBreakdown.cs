@@ -16,21 +16,42 @@ public static class HopBreakdown
         }
 
         var baseUrl = new Uri(loginUrl).GetLeftPart(UriPartial.Authority);
-        using var list = JsonDocument.Parse(await client.GetStringAsync($"{baseUrl}/api/telemetry/traces?search=checkout&take={traces}"));
-        var ids = list.RootElement.GetProperty("items").EnumerateArray()
-            .Select(t => (Id: t.GetProperty("traceId").GetString()!, Ms: t.GetProperty("durationMs").GetDouble(), Spans: t.GetProperty("spanCount").GetInt32()))
-            .ToList();
+        using var summary = JsonDocument.Parse(await client.GetStringAsync($"{baseUrl}/api/telemetry/summary"));
+        Console.WriteLine($"dashboard holds: {summary.RootElement}");
+        // Search matches any span name. Checkout traces first; when the store has already evicted them (it keeps the
+        // newest 100,000 spans), fall back to the event side of the pipeline, which runs later.
+        var candidates = new List<(string Id, double Ms, int Spans)>();
+        foreach (var term in (string[])["checkout", "OrderSubmitted"])
+        {
+            using var list = JsonDocument.Parse(await client.GetStringAsync($"{baseUrl}/api/telemetry/traces?search={term}&take={traces}"));
+            candidates = [.. list.RootElement.GetProperty("items").EnumerateArray()
+                .Select(t => (Id: t.GetProperty("traceId").GetString()!, Ms: t.GetProperty("durationMs").GetDouble(), Spans: t.GetProperty("spanCount").GetInt32()))];
+            Console.WriteLine($"traces with a span named like '{term}': {list.RootElement.GetProperty("total").GetInt32()}");
+            if (candidates.Count > 0)
+            {
+                break;
+            }
+        }
+
+        var ids = new List<(string Id, double Ms, int Spans)>();
+        var details = new List<JsonDocument>();
+        foreach (var candidate in candidates)
+        {
+            var detail = JsonDocument.Parse(await client.GetStringAsync($"{baseUrl}/api/telemetry/traces/{candidate.Id}"));
+            ids.Add(candidate);
+            details.Add(detail);
+        }
+
         if (ids.Count == 0)
         {
-            Console.WriteLine("no checkout traces found in the dashboard");
+            Console.WriteLine("no pipeline traces found in the dashboard");
             return;
         }
 
         var durations = new Dictionary<string, List<double>>();
         var offsets = new Dictionary<string, List<double>>();
-        foreach (var (id, _, _) in ids)
+        foreach (var detail in details)
         {
-            using var detail = JsonDocument.Parse(await client.GetStringAsync($"{baseUrl}/api/telemetry/traces/{id}"));
             var spans = detail.RootElement.GetProperty("spans").EnumerateArray().ToList();
             var traceStart = spans.Min(s => s.GetProperty("startTimeUnixNano").GetInt64());
             foreach (var span in spans)
@@ -41,9 +62,11 @@ public static class HopBreakdown
                 Add(durations, key, ms);
                 Add(offsets, key, (start - traceStart) / 1e6);
             }
+
+            detail.Dispose();
         }
 
-        Console.WriteLine($"checkout traces analysed: {ids.Count}; trace duration p50 {Machine.Ms(Stats.Median(ids.Select(i => i.Ms)))}, p99 {Machine.Ms(Stats.Percentile(ids.Select(i => i.Ms), 99))}; spans per trace p50 {Stats.Median(ids.Select(i => (double)i.Spans))}");
+        Console.WriteLine($"traces analysed: {ids.Count}; trace duration p50 {Machine.Ms(Stats.Median(ids.Select(i => i.Ms)))}, p99 {Machine.Ms(Stats.Percentile(ids.Select(i => i.Ms), 99))}; spans per trace p50 {Stats.Median(ids.Select(i => (double)i.Spans))}");
         Console.WriteLine($"  {"service | span",-70} {"count",6} {"starts at p50",14} {"dur p50",9} {"dur p99",9}");
         foreach (var (key, values) in durations.OrderBy(kv => Stats.Median(offsets[kv.Key])).Take(40))
         {
