@@ -1,31 +1,51 @@
-using System.Diagnostics;
+using AspireMicro.Hosting;
+using AspireMicro.Hosting.Testing;
 using Npgsql;
+using RabbitMQ.Client;
+using RabbitMQ.Client.Exceptions;
 
 namespace AspireMicro.Messaging.Tests.Infrastructure;
 
 /// <summary>
-/// One real PostgreSQL server and one real RabbitMQ broker shared by the messaging tests.
-/// TEMPORARY: points at servers given by ASPIREMICRO_TEST_PG / ASPIREMICRO_TEST_AMQP /
-/// ASPIREMICRO_TEST_RABBIT_NODE until the platform's DistributedApplicationTestingBuilder lands.
+/// One real PostgreSQL server and one real RabbitMQ broker, started by the platform's testing builder
+/// (random ports, throwaway data) and shared by the messaging tests. Disposing the app stops both.
 /// </summary>
 public sealed class MessagingFixture : IAsyncLifetime
 {
+    private const string Broker = "messaging";
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(2);
+    private DistributedApplication? _app;
     private string _postgres = string.Empty;
-    private string _rabbitNode = string.Empty;
 
     public string AmqpConnectionString { get; private set; } = string.Empty;
 
     public async Task InitializeAsync()
     {
-        _postgres = Environment.GetEnvironmentVariable("ASPIREMICRO_TEST_PG")
-            ?? throw new InvalidOperationException("ASPIREMICRO_TEST_PG is not set");
-        AmqpConnectionString = Environment.GetEnvironmentVariable("ASPIREMICRO_TEST_AMQP")
-            ?? throw new InvalidOperationException("ASPIREMICRO_TEST_AMQP is not set");
-        _rabbitNode = Environment.GetEnvironmentVariable("ASPIREMICRO_TEST_RABBIT_NODE") ?? string.Empty;
-        await Task.CompletedTask;
+        using var timeout = new CancellationTokenSource(StartTimeout);
+        var builder = DistributedApplicationTestingBuilder.Create();
+        builder.AddPostgres("pg").AddDatabase("messagingdb");
+        builder.AddRabbitMQ(Broker);
+        _app = builder.Build();
+        await _app.StartAsync(timeout.Token);
+
+        // StartAsync can return while a resource nothing waits for is still coming up: wait for both.
+        await Task.WhenAll(
+            _app.ResourceNotifications.WaitForResourceHealthyAsync("messagingdb", timeout.Token),
+            _app.ResourceNotifications.WaitForResourceHealthyAsync(Broker, timeout.Token));
+
+        _postgres = await _app.GetConnectionStringAsync("messagingdb", timeout.Token)
+            ?? throw new InvalidOperationException("No connection string for messagingdb");
+        AmqpConnectionString = await _app.GetConnectionStringAsync(Broker, timeout.Token)
+            ?? throw new InvalidOperationException("No connection string for the broker");
     }
 
-    public Task DisposeAsync() => Task.CompletedTask;
+    public async Task DisposeAsync()
+    {
+        if (_app is not null)
+        {
+            await _app.DisposeAsync();
+        }
+    }
 
     /// <summary>A connection string for a database of its own (services create it on start if missing).</summary>
     public string PostgresConnectionString(string database) =>
@@ -33,18 +53,28 @@ public sealed class MessagingFixture : IAsyncLifetime
 
     public static string UniqueDatabaseName(string prefix) => $"{prefix}_{Guid.NewGuid():N}"[..30];
 
-    public Task StopBrokerAsync() => RabbitCtlAsync("stop_app");
+    public Task StopBrokerAsync() => _app!.StopResourceAsync(Broker);
 
-    public Task StartBrokerAsync() => RabbitCtlAsync("start_app");
-
-    private async Task RabbitCtlAsync(string command)
+    public async Task StartBrokerAsync()
     {
-        using var process = Process.Start(new ProcessStartInfo("rabbitmqctl", ["-n", _rabbitNode, command])
+        using var timeout = new CancellationTokenSource(StartTimeout);
+        var app = _app!;
+        await app.StartResourceAsync(Broker, timeout.Token);
+        await app.ResourceNotifications.WaitForResourceHealthyAsync(Broker, timeout.Token);
+
+        // Healthy can be reported from the snapshot taken before the stop; only a real connection is proof.
+        var factory = new ConnectionFactory { Uri = new Uri(AmqpConnectionString) };
+        while (true)
         {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        })!;
-        await process.WaitForExitAsync();
-        Assert.Equal(0, process.ExitCode);
+            try
+            {
+                await using var connection = await factory.CreateConnectionAsync(timeout.Token);
+                break;
+            }
+            catch (BrokerUnreachableException) when (!timeout.IsCancellationRequested)
+            {
+                await Task.Delay(200, timeout.Token);
+            }
+        }
     }
 }
