@@ -21,13 +21,15 @@ public sealed class BrowserFixture : IAsyncLifetime
         Directory.CreateDirectory(ScreenshotDirectory);
         Dashboard = await DashboardProcess.StartAsync(new DashboardSettings());
         _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = FindOnPath("chromium"),
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
+        Browser = await _playwright.Chromium.LaunchAsync(LaunchOptions());
     }
+
+    public static BrowserTypeLaunchOptions LaunchOptions() => new()
+    {
+        ExecutablePath = FindOnPath("chromium"),
+        Headless = true,
+        Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+    };
 
     /// <summary>A fresh browser context (own cookies) that is already logged in via the token URL.</summary>
     public async Task<IPage> LoggedInPageAsync()

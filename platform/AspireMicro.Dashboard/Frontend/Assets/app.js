@@ -17,6 +17,7 @@ const Dash = (() => {
       `<div class="spacer"></div><div class="muted" style="padding:0 1rem .5rem" data-testid="live-status"><span class="live-dot off" id="live-dot"></span><span id="live-text">connecting</span></div>` +
       `<button class="danger" data-testid="clear-telemetry" id="clear-telemetry">Clear telemetry</button>` +
       `<a href="/logout" class="muted">Log out</a>`;
+    if (liveState !== null) setLive(liveState);
     document.getElementById("clear-telemetry").addEventListener("click", async () => {
       if (!confirm("Remove all stored traces, logs and metrics?")) return;
       const response = await fetch("/api/telemetry", { method: "DELETE" });
@@ -54,7 +55,9 @@ const Dash = (() => {
     return run;
   }
 
+  let liveState = null;
   function setLive(on) {
+    liveState = on;
     const dot = document.getElementById("live-dot"), text = document.getElementById("live-text");
     if (dot) dot.className = "live-dot" + (on ? "" : " off");
     if (text) text.textContent = on ? "live" : "reconnecting";

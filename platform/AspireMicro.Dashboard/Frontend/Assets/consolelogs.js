@@ -39,13 +39,12 @@
       if (visible(l)) consoleEl.insertAdjacentHTML("beforeend", lineHtml(l));
       if (follow.checked) consoleEl.scrollTop = consoleEl.scrollHeight;
     });
-    source.onopen = () => { status.textContent = "Streaming"; };
-    source.onerror = () => { status.textContent = "Disconnected, retrying…"; };
+    source.onopen = () => { status.textContent = "Streaming"; Dash.setLive(true); };
+    source.onerror = () => { status.textContent = "Disconnected, retrying…"; Dash.setLive(false); };
   }
 
   async function start() {
     const info = await Dash.json("/api/resources/status");
-    Dash.live(async () => { });
     if (!info.configured) {
       consoleEl.innerHTML = `<div class="notice" data-testid="no-resource-service">No resource service is configured: console logs come from the AppHost.</div>`;
       return;

@@ -60,10 +60,9 @@
         No resource service is configured: this dashboard runs standalone, so it only shows telemetry.
         Start it from the AppHost (or set DOTNET_RESOURCE_SERVICE_ENDPOINT_URL) to manage resources here.</div>`;
       status.textContent = "";
-      Dash.live(async () => { });
+      Dash.setLive(true);
       return;
     }
-    Dash.live(async () => { });
     const source = new EventSource("/api/resources/watch");
     source.addEventListener("snapshot", e => {
       const r = JSON.parse(e.data);
@@ -71,8 +70,9 @@
       if (!known || (r.version ?? 0) >= (known.version ?? 0)) resources.set(r.name, r);
       render();
     });
-    source.onopen = () => { status.textContent = "Connected to the AppHost"; };
-    source.onerror = () => { status.textContent = "Resource service unavailable, retrying…"; };
+    // This page's only stream is the resource watch (browsers allow few connections per host, so no second one).
+    source.onopen = () => { status.textContent = "Connected to the AppHost"; Dash.setLive(true); };
+    source.onerror = () => { status.textContent = "Resource service unavailable, retrying…"; Dash.setLive(false); };
   }
   start();
 })();

@@ -1,6 +1,5 @@
-using AspireMicro.Dashboard.Telemetry.Storage;
-
 using AspireMicro.Dashboard.Telemetry;
+using AspireMicro.Dashboard.Telemetry.Storage;
 
 namespace AspireMicro.Dashboard.Telemetry.Queries;
 

@@ -1,0 +1,3 @@
+namespace AspireMicro.Dashboard.Tests.ResourceService;
+
+public sealed record StandInEndpoint(string Name, string Url);

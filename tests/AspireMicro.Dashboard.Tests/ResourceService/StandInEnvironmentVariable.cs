@@ -1,0 +1,3 @@
+namespace AspireMicro.Dashboard.Tests.ResourceService;
+
+public sealed record StandInEnvironmentVariable(string Name, string Value, bool IsSecret);
