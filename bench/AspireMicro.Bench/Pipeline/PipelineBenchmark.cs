@@ -55,7 +55,16 @@ public static class PipelineBenchmark
         await Task.Delay(TimeSpan.FromSeconds(3));
         if (run.DashboardLoginUrl is { } login)
         {
-            await HopBreakdown.PrintAsync(login, 200);
+            try
+            {
+                await HopBreakdown.PrintAsync(login, 200);
+            }
+            catch (HttpRequestException ex)
+            {
+                // Seen under this load: the dashboard stopped answering. Say so and keep the counts above.
+                Console.WriteLine($"dashboard unreachable at {login}: {ex.Message}; dashboard process alive: {DashboardAlive(run)}");
+                Console.WriteLine(string.Join('\n', run.Tail(400).Split('\n').Where(l => l.Contains("ashboard", StringComparison.Ordinal)).TakeLast(10)));
+            }
         }
         else
         {
@@ -64,4 +73,7 @@ public static class PipelineBenchmark
 
         return load.Accepted.Count == counts.Final && counts.Total == counts.Final ? 0 : 1;
     }
+
+    private static bool DashboardAlive(AppHostRun run) =>
+        ProcessTable.Family(run.Pid, null).Any(p => ProcessTable.CommandLine(p.Pid).Contains("AspireMicro.Dashboard", StringComparison.Ordinal));
 }
