@@ -16,6 +16,39 @@ public sealed class EcsPublisherTests(EcsOutput output) : IClassFixture<EcsOutpu
     }
 
     [Fact]
+    public void Every_ref_getatt_and_sub_variable_resolves_to_a_parameter_resource_or_real_attribute()
+    {
+        var errors = CloudFormationReferenceChecker.Check(output.Template, CloudFormationSpec.Instance);
+
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
+    }
+
+    [Fact]
+    public void The_checks_reject_a_misspelled_attribute_property_and_resource_type()
+    {
+        var text = output.Read("ecs-stack.json")
+            .Replace("RedisCache.PrimaryEndPoint.Address", "RedisCache.PrimaryEndpoint.Address", StringComparison.Ordinal)
+            .Replace("\"HealthCheckPath\"", "\"HealthCheckUrl\"", StringComparison.Ordinal)
+            .Replace("AWS::Logs::LogGroup", "AWS::Logs::LogGrop", StringComparison.Ordinal);
+        var broken = JsonNode.Parse(text)!.AsObject();
+
+        var references = CloudFormationReferenceChecker.Check(broken, CloudFormationSpec.Instance);
+        var properties = CloudFormationSpecValidator.Validate(broken, CloudFormationSpec.Instance);
+
+        Assert.Contains(references, e => e.Contains("has no attribute PrimaryEndpoint.Address", StringComparison.Ordinal));
+        Assert.Contains(properties, e => e.Contains("unknown property HealthCheckUrl", StringComparison.Ordinal));
+        Assert.Contains(properties, e => e.Contains("unknown resource type AWS::Logs::LogGrop", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Load_balanced_services_wait_for_the_listener_rule_that_attaches_their_target_group()
+    {
+        var dependsOn = output.Resources["StorefrontService"]!["DependsOn"]!.AsArray().Select(d => (string)d!);
+
+        Assert.Equal(["LoadBalancerListener", "StorefrontListenerRule"], dependsOn);
+    }
+
+    [Fact]
     public void Every_project_has_a_repository_task_definition_fargate_service_and_cloud_map_entry()
     {
         foreach (var name in Projects)
@@ -25,7 +58,8 @@ public sealed class EcsPublisherTests(EcsOutput output) : IClassFixture<EcsOutpu
             Assert.Equal(name, (string?)output.Resources[id + "Discovery"]!["Properties"]!["Name"]);
             var service = output.Resources[id + "Service"]!["Properties"]!;
             Assert.Equal("FARGATE", (string?)service["LaunchType"]);
-            Assert.Equal(name == "catalog" ? 2 : 1, (int)service["DesiredCount"]!);
+            Assert.Equal(name == "catalog" ? 2 : 1, (int)service["DesiredCount"]!["Fn::If"]![1]!);
+            Assert.Equal(0, (int)service["DesiredCount"]!["Fn::If"]![2]!);
             var containers = output.Resources[id + "TaskDefinition"]!["Properties"]!["ContainerDefinitions"]!.AsArray();
             Assert.Equal("awslogs", (string?)containers[0]!["LogConfiguration"]!["LogDriver"]);
             Assert.StartsWith("public.ecr.aws/aws-observability/aws-otel-collector", (string?)containers[1]!["Image"]);
@@ -101,6 +135,6 @@ public sealed class EcsPublisherTests(EcsOutput output) : IClassFixture<EcsOutpu
     {
         var parameters = output.Template["Parameters"]!.AsObject().Select(p => p.Key).Order();
 
-        Assert.Equal(["ImageTag", "PrivateSubnetIds", "PublicSubnetIds", "VpcId"], parameters);
+        Assert.Equal(["ImageTag", "PrivateSubnetIds", "PublicSubnetIds", "StartServices", "VpcId"], parameters);
     }
 }

@@ -24,6 +24,13 @@ internal static class EcsFoundation
             ["Default"] = settings.Tag,
             ["Description"] = "Tag of the project images pushed to the ECR repositories of this stack.",
         },
+        [EcsTemplate.StartServices] = new JsonObject
+        {
+            ["Type"] = "String",
+            ["AllowedValues"] = new JsonArray("true", "false"),
+            ["Default"] = "false",
+            ["Description"] = "false: services run 0 tasks (the ECR repositories are empty on the first deploy); true once images are pushed.",
+        },
     };
 
     public static void Add(EcsTemplate template)

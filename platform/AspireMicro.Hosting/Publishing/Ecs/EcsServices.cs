@@ -9,7 +9,7 @@ internal static class EcsServices
 {
     public const string CollectorImage = "public.ecr.aws/aws-observability/aws-otel-collector:v0.40.0";
 
-    public static void Add(EcsTemplate template, ProjectDeployment project, EcsValueRenderer renderer)
+    public static void Add(EcsTemplate template, ProjectDeployment project, EcsValueRenderer renderer, bool isDefaultTarget)
     {
         var repository = Cfn.Id(project.Resource, "Repository");
         template.Add(repository, Cfn.Resource("AWS::ECR::Repository", new JsonObject
@@ -37,7 +37,7 @@ internal static class EcsServices
         }));
 
         template.Add(Cfn.Id(project.Resource, "TaskDefinition"), TaskDefinition(template, project, repository, renderer));
-        template.Add(Cfn.Id(project.Resource, "Service"), Service(project, discovery));
+        template.Add(Cfn.Id(project.Resource, "Service"), Service(project, discovery, isDefaultTarget));
     }
 
     private static JsonObject TaskDefinition(EcsTemplate template, ProjectDeployment project, string repository, EcsValueRenderer renderer)
@@ -146,13 +146,14 @@ internal static class EcsServices
         return id;
     }
 
-    private static JsonObject Service(ProjectDeployment project, string discovery)
+    private static JsonObject Service(ProjectDeployment project, string discovery, bool isDefaultTarget)
     {
         var service = new JsonObject
         {
             ["Cluster"] = Cfn.Ref(EcsTemplate.Cluster),
             ["LaunchType"] = "FARGATE",
-            ["DesiredCount"] = project.Replicas,
+            // Zero until the images are in ECR (first deploy with StartServices=false, push, then update with true).
+            ["DesiredCount"] = new JsonObject { ["Fn::If"] = Cfn.Array(EcsTemplate.StartServicesCondition, project.Replicas, 0) },
             ["TaskDefinition"] = Cfn.Ref(Cfn.Id(project.Resource, "TaskDefinition")),
             ["NetworkConfiguration"] = new JsonObject
             {
@@ -175,8 +176,12 @@ internal static class EcsServices
                 ["TargetGroupArn"] = Cfn.Ref(Cfn.Id(project.Resource, "TargetGroup")),
             });
             service["HealthCheckGracePeriodSeconds"] = 60;
-            // The target group must be attached to the load balancer before a service can register into it.
+            // The target group must be attached to the load balancer (listener or rule) before a service can register into it.
             resource["DependsOn"] = Cfn.Array(EcsLoadBalancer.Listener);
+            if (!isDefaultTarget)
+            {
+                resource["DependsOn"]!.AsArray().Add(Cfn.Id(project.Resource, "ListenerRule"));
+            }
         }
 
         return resource;

@@ -11,6 +11,8 @@ internal sealed class EcsTemplate
     public const string PrivateSubnetIds = "PrivateSubnetIds";
     public const string PublicSubnetIds = "PublicSubnetIds";
     public const string ImageTag = "ImageTag";
+    public const string StartServices = "StartServices";
+    public const string StartServicesCondition = "StartServicesEnabled";
     public const string Cluster = "Cluster";
     public const string LogGroup = "LogGroup";
     public const string Namespace = "ServiceNamespace";
