@@ -77,7 +77,7 @@ internal sealed class ChildProcess : IChildProcess
 
     private void WaitForState(bool stopped)
     {
-        var deadline = Environment.TickCount64 + 500;
+        var deadline = Environment.TickCount64 + 2000; // generous: a 2-core machine under heavy load can take a while to schedule the target
         while (Volatile.Read(ref _gone) == 0 && Environment.TickCount64 < deadline)
         {
             var state = ProcState.Of(Pid);
