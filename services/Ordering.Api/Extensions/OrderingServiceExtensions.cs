@@ -22,6 +22,8 @@ public static class OrderingServiceExtensions
         }
 
         builder.Services.AddProblemDetails();
+        // A database outage is a fast 503, not a 500 (see ServiceDefaults).
+        builder.Services.AddExceptionHandler<DependencyUnavailableExceptionHandler>();
         builder.Services.ConfigureHttpJsonOptions(options =>
             options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         builder.Services.AddSingleton(TimeProvider.System);
