@@ -1,5 +1,7 @@
 using System.Net;
+using AspireMicro.Dashboard.Otlp.Proto.Collector.Metrics.V1;
 using AspireMicro.Dashboard.Otlp.Proto.Collector.Trace.V1;
+using AspireMicro.Dashboard.Otlp.Proto.Metrics.V1;
 using AspireMicro.Dashboard.Tests.Infrastructure;
 using SpanKind = AspireMicro.Dashboard.Otlp.Proto.Trace.V1.Span.Types.SpanKind;
 
@@ -53,6 +55,35 @@ public sealed class RetentionLimitTests
         Assert.Equal(20, messages.Count);
         Assert.Equal("line 29", messages[0]);
         Assert.Equal("line 10", messages[^1]);
+    }
+
+    [Fact]
+    public async Task Metric_points_beyond_the_per_instrument_limit_drop_the_oldest_first()
+    {
+        var settings = new DashboardSettings { Extra = new Dictionary<string, string> { ["DASHBOARD__STORAGE__MAXMETRICPOINTSPERINSTRUMENT"] = "10" } };
+        await using var dashboard = await DashboardProcess.StartAsync(settings);
+        var api = new DashboardApi(await dashboard.CreateLoggedInClientAsync());
+        using var client = new HttpClient();
+        var gauge = new Gauge();
+        var start = DateTimeOffset.UtcNow.AddSeconds(-60);
+        for (var i = 0; i < 30; i++)
+        {
+            gauge.DataPoints.Add(new NumberDataPoint { TimeUnixNano = (ulong)start.AddSeconds(i).ToUnixTimeMilliseconds() * 1_000_000UL, AsDouble = i });
+        }
+
+        var scope = new ScopeMetrics();
+        scope.Metrics.Add(new Metric { Name = "queue.depth", Gauge = gauge });
+        var resourceMetrics = new ResourceMetrics { Resource = OtlpPayloads.Resource("gauged") };
+        resourceMetrics.ScopeMetrics.Add(scope);
+        var request = new ExportMetricsServiceRequest();
+        request.ResourceMetrics.Add(resourceMetrics);
+
+        using var response = await OtlpHttpSender.PostAsync(client, dashboard.HttpUrl + "/v1/metrics", request, settings.ApiKey);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var chart = await api.GetAsync("/api/telemetry/metrics/chart?service=gauged&instrument=queue.depth&minutes=5");
+        var values = chart["series"]!.AsArray().Single()!["points"]!.AsArray().Select(p => (double)p![1]!).ToList();
+        Assert.Equal(Enumerable.Range(20, 10).Select(v => (double)v), values);
     }
 
     [Fact]
