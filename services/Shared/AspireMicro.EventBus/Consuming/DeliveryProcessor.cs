@@ -126,6 +126,8 @@ public sealed class DeliveryProcessor<TDbContext>(
         int attempt,
         CancellationToken cancellationToken)
     {
+        // Waiting here holds up this consumer's next delivery; acceptable for short, bounded delays and it
+        // keeps the topology free of per-service retry queues.
         await Task.Delay(_options.RetryDelay * attempt, cancellationToken);
 
         var headers = new Dictionary<string, object?>(
