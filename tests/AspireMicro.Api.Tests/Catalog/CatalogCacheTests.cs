@@ -51,7 +51,7 @@ public sealed class CatalogCacheTests(ApiFixture fixture)
         using var client = catalog.CreateHttpClient();
         await client.GetAsync("/api/catalog/items/13");
 
-        fixture.Servers.PauseRedis();
+        await fixture.Servers.PauseRedisAsync();
         try
         {
             var timings = new List<TimeSpan>();
@@ -70,7 +70,7 @@ public sealed class CatalogCacheTests(ApiFixture fixture)
         }
         finally
         {
-            fixture.Servers.ResumeRedis();
+            await fixture.Servers.ResumeRedisAsync();
         }
     }
 }

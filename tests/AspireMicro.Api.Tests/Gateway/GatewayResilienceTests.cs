@@ -39,6 +39,7 @@ public sealed class GatewayResilienceTests(ApiFixture fixture)
         {
             ["services:analytics:http:0"] = $"http://127.0.0.1:{((IPEndPoint)hung.LocalEndpoint).Port}",
             ["Gateway:HealthProbeInterval"] = "00:05:00",
+            ["Gateway:ActivityTimeout"] = "00:00:02",
         });
         using var client = gateway.CreateHttpClient();
         var watch = Stopwatch.StartNew();

@@ -24,7 +24,7 @@ public sealed class ApiFixture : IAsyncLifetime
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
         await Servers.StartAsync(timeout.Token);
-        CatalogDb = await Servers.DatabaseAsync("catalogdb", timeout.Token);
+        CatalogDb = Servers.CatalogDb;
 
         // Both replicas start at once, as under WithReplicas(2): the advisory lock must serialise their migrations.
         var replicas = await Task.WhenAll(
@@ -35,7 +35,7 @@ public sealed class ApiFixture : IAsyncLifetime
         // The real ordering service, so checkout is proven against its idempotency, not a stand-in.
         Ordering = new ServiceHost<OrderStockReservedHandler>(new Dictionary<string, string?>
         {
-            ["ConnectionStrings:orderingdb"] = await Servers.DatabaseAsync("orderingdb", timeout.Token),
+            ["ConnectionStrings:orderingdb"] = Servers.OrderingDb,
             ["ConnectionStrings:messaging"] = Servers.Messaging,
         });
         Basket = new ServiceHost<BasketStore>(new Dictionary<string, string?>
@@ -67,7 +67,6 @@ public sealed class ApiFixture : IAsyncLifetime
             ["services:basket:http:0"] = Basket.Url,
             ["services:ordering:http:0"] = Ordering.Url,
             ["Gateway:HealthProbeInterval"] = "00:00:01",
-            ["Gateway:ActivityTimeout"] = "00:00:02",
         };
         foreach (var (key, value) in overrides)
         {

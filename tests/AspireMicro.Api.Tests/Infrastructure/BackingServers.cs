@@ -1,96 +1,58 @@
-using AspireMicro.Hosting.Backing;
-using AspireMicro.Hosting.Networking;
-using AspireMicro.Hosting.Processes;
+using AspireMicro.Hosting;
+using AspireMicro.Hosting.Testing;
 
 namespace AspireMicro.Api.Tests.Infrastructure;
 
 /// <summary>
-/// Real PostgreSQL, Redis and RabbitMQ processes on free ports with throw-away data directories, started
-/// through the platform's native-server recipes (the same code the AppHost runs). Disposing stops them all.
+/// Real PostgreSQL, Redis and RabbitMQ processes started by the platform's testing builder (random ports,
+/// throw-away data, no dashboard). Disposing the app stops every process it started.
 /// </summary>
 public sealed class BackingServers : IAsyncDisposable
 {
-    private readonly ChildProcessHost _host = new();
-    private readonly PortAllocator _ports = new();
-    private readonly string _root = BackingDataRoot.CreateTemporary("aspiremicro-api-tests-");
-    private readonly List<(INativeServerRecipe Recipe, NativeServerContext Context, IChildProcess Process)> _running = [];
+    private const string RedisName = "redis";
+    private DistributedApplication? _app;
 
-    public string PostgresServer { get; private set; } = string.Empty;
+    public string CatalogDb { get; private set; } = string.Empty;
+    public string OrderingDb { get; private set; } = string.Empty;
     public string Redis { get; private set; } = string.Empty;
     public string Messaging { get; private set; } = string.Empty;
 
-    private PostgresRecipe Postgres { get; } = new();
-    private NativeServerContext? PostgresContext { get; set; }
-    private IChildProcess? RedisProcess { get; set; }
-
     public async Task StartAsync(CancellationToken ct)
     {
-        // Sequential on purpose: two cores, and RabbitMQ's Erlang VM start is the long pole anyway.
-        var rabbit = StartAsync(new RabbitMqRecipe(), "rabbitmq", ct);
-        var (pgContext, _) = await StartAsync(Postgres, "postgres", ct);
-        PostgresContext = pgContext;
-        PostgresServer = Postgres.BuildConnectionString(pgContext, null);
-        var redisRecipe = new RedisRecipe();
-        var (redisContext, redisProcess) = await StartAsync(redisRecipe, "redis", ct);
-        RedisProcess = redisProcess;
-        Redis = redisRecipe.BuildConnectionString(redisContext, null);
-        var (rabbitContext, _) = await rabbit;
-        Messaging = _running.Single(r => r.Context == rabbitContext).Recipe.BuildConnectionString(rabbitContext, null);
-    }
+        var builder = DistributedApplicationTestingBuilder.Create();
+        var postgres = builder.AddPostgres("pg");
+        postgres.AddDatabase("catalogdb");
+        postgres.AddDatabase("orderingdb");
+        builder.AddRedis(RedisName);
+        builder.AddRabbitMQ("messaging");
+        _app = builder.Build();
+        await _app.StartAsync(ct);
+        // StartAsync currently returns before the servers answer (seen 2026-11-24: Postgres refused connections
+        // for ~8 s afterwards), so wait for each resource's own health explicitly.
+        foreach (var name in new[] { "pg", "catalogdb", "orderingdb", RedisName, "messaging" })
+        {
+            await _app.ResourceNotifications.WaitForResourceHealthyAsync(name, ct);
+        }
 
-    /// <summary>Creates (if needed) a database on the test server and returns its connection string.</summary>
-    public async Task<string> DatabaseAsync(string name, CancellationToken ct)
-    {
-        await Postgres.EnsureDatabaseAsync(PostgresContext!, name, ct);
-        return Postgres.BuildConnectionString(PostgresContext!, name);
+        CatalogDb = await ConnectionStringAsync("catalogdb", ct);
+        OrderingDb = await ConnectionStringAsync("orderingdb", ct);
+        Redis = await ConnectionStringAsync(RedisName, ct);
+        Messaging = await ConnectionStringAsync("messaging", ct);
     }
 
     /// <summary>SIGSTOP: Redis keeps its sockets open but answers nothing, the nastiest failure for a cache.</summary>
-    public void PauseRedis() => RedisProcess!.Pause();
+    public Task PauseRedisAsync() => _app!.PauseResourceAsync(RedisName);
 
-    public void ResumeRedis() => RedisProcess!.Resume();
+    public Task ResumeRedisAsync() => _app!.ResumeResourceAsync(RedisName);
 
-    private async Task<(NativeServerContext, IChildProcess)> StartAsync(INativeServerRecipe recipe, string name, CancellationToken ct)
-    {
-        var extra = recipe.ExtraPortNames.ToDictionary(p => p, _ => _ports.Allocate());
-        var context = new NativeServerContext(
-            name, Path.Combine(_root, name), _ports.Allocate(), Guid.NewGuid().ToString("N"), PersistentData: false)
-        {
-            ExtraPorts = extra,
-        };
-        var process = await NativeServerLauncher.StartAsync(recipe, context, _host, _ => { }, TimeSpan.FromSeconds(90), ct);
-        lock (_running)
-        {
-            _running.Add((recipe, context, process));
-        }
-
-        return (context, process);
-    }
+    private async Task<string> ConnectionStringAsync(string name, CancellationToken ct) =>
+        await _app!.GetConnectionStringAsync(name, ct) ?? throw new InvalidOperationException($"No connection string for {name}.");
 
     public async ValueTask DisposeAsync()
     {
-        RedisProcess?.Resume();
-        foreach (var (recipe, context, process) in _running)
+        if (_app is not null)
         {
-            try
-            {
-                await recipe.StopGracefullyAsync(context, process, CancellationToken.None);
-            }
-            catch (Exception)
-            {
-                process.Kill();
-            }
-        }
-
-        await _host.DisposeAsync();
-        _ports.Dispose();
-        try
-        {
-            Directory.Delete(_root, recursive: true);
-        }
-        catch (IOException)
-        {
-            // Best effort: the OS cleans the temp folder eventually.
+            await _app.DisposeAsync();
         }
     }
 }
