@@ -19,6 +19,7 @@ public static class AppHostProgram
         await fixture.InitializeAsync();
         var pids = fixture.App.ResourceNotifications.GetCurrentSnapshots().Where(s => s.Pid is not null).Select(s => s.Pid);
         Console.WriteLine($"DASHBOARD {fixture.App.DashboardLoginUrl} GATEWAY {fixture.Gateway.BaseAddress}");
+        Console.WriteLine($"STATE {fixture.App.Options.StateDirectory}");
         Console.WriteLine($"APP-READY {string.Join(',', pids)}");
         await Task.Delay(Timeout.Infinite);
         return 0;

@@ -17,10 +17,17 @@ public sealed class AbortedTestHostTests(ITestOutputHelper output)
             WorkingDirectory = AppContext.BaseDirectory,
         };
         using var host = Process.Start(start)!;
+        string? stateDirectory = null;
         var errors = host.StandardError.ReadToEndAsync();
         try
         {
-            var ready = await ReadUntilReadyAsync(host, TimeSpan.FromMinutes(3));
+            var ready = await ReadUntilReadyAsync(host, TimeSpan.FromMinutes(3), line =>
+            {
+                if (line.StartsWith("STATE ", StringComparison.Ordinal))
+                {
+                    stateDirectory = line["STATE ".Length..];
+                }
+            });
             output.WriteLine($"test host {host.Id} ready: {ready}");
             var family = ProcessTree.Descendants(host.Id);
             var kinds = family.GroupBy(f => Path.GetFileName(f.Command.Split(' ')[0])).Select(g => $"{g.Key}×{g.Count()}");
@@ -50,6 +57,7 @@ public sealed class AbortedTestHostTests(ITestOutputHelper output)
             }
 
             await host.WaitForExitAsync();
+            RemoveLeftoverFolders(host.Id, stateDirectory);
             var stderr = await errors;
             if (stderr.Length > 0)
             {
@@ -58,11 +66,26 @@ public sealed class AbortedTestHostTests(ITestOutputHelper output)
         }
     }
 
-    private static async Task<string> ReadUntilReadyAsync(Process host, TimeSpan timeout)
+    /// <summary>
+    /// A killed host cannot delete its throwaway folders (its state folder, the backing stores' data under the temp
+    /// folder), so the test does: killing is what it is testing, litter is not.
+    /// </summary>
+    private static void RemoveLeftoverFolders(int hostPid, string? stateDirectory)
+    {
+        var runRoot = Path.Combine(Path.GetTempPath(), "aspiremicro-run");
+        var folders = Directory.Exists(runRoot) ? Directory.GetDirectories(runRoot, $"*-{hostPid}-*") : [];
+        foreach (var folder in folders.Append(stateDirectory).OfType<string>().Where(Directory.Exists))
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private static async Task<string> ReadUntilReadyAsync(Process host, TimeSpan timeout, Action<string> onLine)
     {
         using var cts = new CancellationTokenSource(timeout);
         while (await host.StandardOutput.ReadLineAsync(cts.Token) is { } line)
         {
+            onLine(line);
             if (line.StartsWith("APP-READY", StringComparison.Ordinal))
             {
                 return line;
