@@ -47,9 +47,18 @@ public sealed partial class DistributedApplication : IAsyncDisposable
             return ExitCodes.UsageError;
         }
 
+        // The publisher stages its files and creates the folder itself, so a failure leaves nothing behind.
         var output = Path.GetFullPath(outputDirectory);
-        Directory.CreateDirectory(output);
-        await publisher.PublishAsync(Model, new PublishOptions(publisher.Target, output, ExecutionContext), cancellationToken);
+        try
+        {
+            await publisher.PublishAsync(Model, new PublishOptions(publisher.Target, output, ExecutionContext), cancellationToken);
+        }
+        catch (DistributedApplicationException ex)
+        {
+            await error.WriteLineAsync($"error: {ex.Message}");
+            return ExitCodes.StartupFailed;
+        }
+
         Console.WriteLine($"Published '{publisher.Target}' artifacts to {output}");
         return ExitCodes.Success;
     }

@@ -79,11 +79,14 @@ public sealed class PublishQualityTests
         await using var app = BuildModelWithExecutable(target);
         var error = new StringWriter();
 
-        var exception = await Assert.ThrowsAsync<DistributedApplicationException>(() => app.PublishAsync(target, output, error, CancellationToken.None));
+        var exitCode = await app.PublishAsync(target, output, error, CancellationToken.None);
 
-        Assert.Contains("'tool'", exception.Message);
-        Assert.Contains(target, exception.Message);
-        Assert.DoesNotContain('\n', exception.Message);
+        var message = error.ToString().TrimEnd('\n');
+        Assert.Equal(1, exitCode);
+        Assert.StartsWith("error: ", message);
+        Assert.Contains("'tool'", message);
+        Assert.Contains(target, message);
+        Assert.DoesNotContain('\n', message);
         Assert.False(Directory.Exists(output) && Directory.EnumerateFileSystemEntries(output).Any(), "partial output left behind");
     }
 
