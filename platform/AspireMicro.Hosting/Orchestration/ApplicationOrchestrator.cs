@@ -74,6 +74,7 @@ public sealed partial class ApplicationOrchestrator : IAsyncDisposable
     public async Task PrepareAsync(CancellationToken cancellationToken)
     {
         ModelValidator.Validate(_model);
+        StaleRunSweeper.Sweep(Path.GetDirectoryName(_ephemeralRoot)!);
         await ResolveParametersAsync(cancellationToken);
         EnsurePrerequisites();
         AllocatePorts();

@@ -44,6 +44,21 @@ public sealed class BackingResourceTests
     }
 
     [Fact]
+    public async Task Throwaway_data_left_by_a_killed_AppHost_is_removed_by_the_next_start()
+    {
+        var runs = Path.Combine(Path.GetTempPath(), "aspiremicro-run");
+        var stale = Path.Combine(runs, "killed-apphost-2147483646-0badc0de");
+        Directory.CreateDirectory(Path.Combine(stale, "redis"));
+        var builder = DistributedApplicationTestingBuilder.Create();
+        builder.AddExecutable("worker", "sleep", ".", "60");
+        await using var app = builder.Build();
+
+        await app.StartAsync(Timeouts.Start);
+
+        Assert.False(Directory.Exists(stale));
+    }
+
+    [Fact]
     public async Task A_backing_store_keeps_no_data_after_the_app_stops_by_default()
     {
         var builder = DistributedApplicationTestingBuilder.Create();
