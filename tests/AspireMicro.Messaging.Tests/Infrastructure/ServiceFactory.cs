@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Npgsql;
 
 namespace AspireMicro.Messaging.Tests.Infrastructure;
 
@@ -17,5 +18,14 @@ public sealed class ServiceFactory<TEntryPoint>(IReadOnlyDictionary<string, stri
         {
             builder.UseSetting(key, value);
         }
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+
+        // Idle pooled connections of a stopped service would otherwise linger for minutes and, test after
+        // test, use up the server's max_connections.
+        NpgsqlConnection.ClearAllPools();
     }
 }

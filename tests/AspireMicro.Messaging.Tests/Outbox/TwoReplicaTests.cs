@@ -33,11 +33,10 @@ public sealed class TwoReplicaTests(MessagingFixture fixture, ITestOutputHelper 
         try
         {
             var clock = Stopwatch.StartNew();
-            var responses = await Task.WhenAll(replicas.SelectMany(r => Enumerable.Range(0, OrdersPerReplica)
-                .Select(_ => r.Client.SendAsync(
-                    OrderRequests.Post(OrderRequests.Body("buyer-replicas"), Guid.NewGuid().ToString())))));
+            // Eight callers per replica at a time, like a gateway in front of them would send.
+            var responses = await Task.WhenAll(replicas.Select(r => PlaceOrdersAsync(r.Client, parallelism: 8)));
             var accepted = clock.Elapsed;
-            Assert.All(responses, r => Assert.Equal(HttpStatusCode.Created, r.StatusCode));
+            Assert.All(responses.SelectMany(r => r), r => Assert.Equal(HttpStatusCode.Created, r.StatusCode));
 
             var connection = fixture.PostgresConnectionString(_database);
             await Eventually.GetAsync(
@@ -62,5 +61,15 @@ public sealed class TwoReplicaTests(MessagingFixture fixture, ITestOutputHelper 
                 await replica.Factory.DisposeAsync();
             }
         }
+    }
+
+    private static async Task<List<HttpResponseMessage>> PlaceOrdersAsync(HttpClient client, int parallelism)
+    {
+        var responses = new System.Collections.Concurrent.ConcurrentBag<HttpResponseMessage>();
+        await Parallel.ForEachAsync(Enumerable.Range(0, OrdersPerReplica),
+            new ParallelOptions { MaxDegreeOfParallelism = parallelism },
+            async (_, ct) => responses.Add(await client.SendAsync(
+                OrderRequests.Post(OrderRequests.Body("buyer-replicas"), Guid.NewGuid().ToString()), ct)));
+        return [.. responses];
     }
 }
