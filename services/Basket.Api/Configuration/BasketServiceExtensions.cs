@@ -20,8 +20,10 @@ public static class BasketServiceExtensions
         builder.Services.AddExceptionHandler<DependencyExceptionHandler>();
 
         // Logical names: service discovery maps them to services__catalog__http__N etc.
-        builder.Services.AddHttpClient<CatalogClient>(http => http.BaseAddress = new Uri("http://catalog"));
-        builder.Services.AddHttpClient<OrderingClient>(http => http.BaseAddress = new Uri("http://ordering"));
+        builder.Services.AddHttpClient<CatalogClient>(http => http.BaseAddress = new Uri("http://catalog"))
+            .AddFailFastResilience();
+        builder.Services.AddHttpClient<OrderingClient>(http => http.BaseAddress = new Uri("http://ordering"))
+            .AddFailFastResilience();
         return builder;
     }
 }

@@ -28,6 +28,8 @@ public static class OrderingServiceExtensions
             options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddDbContext<OrderingDbContext>(options => options.UseNpgsql(connectionString));
+        // /health is readiness: Unhealthy while the database is unreachable, so the host shows the outage.
+        builder.Services.AddHealthChecks().AddDbContextCheck<OrderingDbContext>(DatabaseConnectionName);
         builder.Services.AddScoped<OrderPlacement>();
         builder.Services.AddScoped<OrderTransitions>();
 

@@ -26,6 +26,8 @@ public static class PaymentServiceExtensions
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<PaymentDecider>();
         builder.Services.AddDbContext<PaymentDbContext>(options => options.UseNpgsql(connectionString));
+        // /health is readiness: Unhealthy while the database is unreachable, so the host shows the outage.
+        builder.Services.AddHealthChecks().AddDbContextCheck<PaymentDbContext>(DatabaseConnectionName);
 
         builder.AddEventBus("payment")
             .AddSchema<PaymentDbContext>(PaymentSchema.Sql)
