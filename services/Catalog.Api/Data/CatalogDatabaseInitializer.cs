@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Npgsql;
 
 namespace Catalog.Api.Data;
@@ -30,6 +32,13 @@ public static class CatalogDatabaseInitializer
 
         try
         {
+            // On a fresh database EF probes the history table by selecting from it, and that failed query is
+            // logged at "fail" on every first start. Creating the (empty) table first makes the probe succeed.
+            await using (var history = new NpgsqlCommand(db.GetService<IHistoryRepository>().GetCreateIfNotExistsScript(), lockConnection))
+            {
+                await history.ExecuteNonQueryAsync(cancellationToken);
+            }
+
             await db.Database.MigrateAsync(cancellationToken);
             if (!await db.Items.AnyAsync(cancellationToken))
             {
