@@ -23,6 +23,9 @@ public sealed class RequestSizeLimitMiddleware(RequestDelegate next, IOptions<Ga
         if (context.Request.ContentLength > limit)
         {
             context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+            // The unread body is still on the wire: Kestrel would try to drain it past the limit and then reset
+            // the connection, failing the client's next request on it. Closing it cleanly tells the client to reconnect.
+            context.Response.Headers.Connection = "close";
             await problems.WriteAsync(new ProblemDetailsContext
             {
                 HttpContext = context,

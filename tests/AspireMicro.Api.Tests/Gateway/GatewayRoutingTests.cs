@@ -78,6 +78,21 @@ public sealed class GatewayRoutingTests(ApiFixture fixture)
     }
 
     [Fact]
+    public async Task Oversized_body_413_closes_the_connection_so_the_next_request_on_the_client_succeeds()
+    {
+        using var client = fixture.Gateway.CreateHttpClient();
+        var body = new ByteArrayContent(new byte[(1024 * 1024) + 1]);
+        body.Headers.ContentType = new("application/json");
+
+        using var refused = await client.PutAsync("/api/catalog/items/1", body);
+        using var next = await client.GetAsync("/api/catalog/items?pageSize=1");
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, refused.StatusCode);
+        Assert.True(refused.Headers.ConnectionClose, "the 413 must carry Connection: close");
+        Assert.Equal(HttpStatusCode.OK, next.StatusCode);
+    }
+
+    [Fact]
     public async Task Backend_validation_problem_passes_through_the_gateway_unchanged()
     {
         using var client = fixture.Gateway.CreateHttpClient();
