@@ -10,6 +10,8 @@ namespace AspireMicro.Hosting.Backing;
 /// </summary>
 public sealed class PostgresRecipe : INativeServerRecipe
 {
+    private const int MaxConnections = 500;
+
     public const string SuperUser = "postgres";
     private const string ServiceUser = "postgres";
     private const string DebianPackage = "postgresql";
@@ -43,7 +45,13 @@ public sealed class PostgresRecipe : INativeServerRecipe
             await InitDbAsync(context, pgData, ct);
         }
 
-        List<string> arguments = ["-D", pgData, "-p", $"{context.Port}", "-k", socketDir, "-c", "listen_addresses=127.0.0.1"];
+        // One local server is shared by every service, replica and test host, each with its own Npgsql pool
+        // (up to 100 connections per process): PostgreSQL's default of 100 runs out under a burst of orders.
+        List<string> arguments =
+        [
+            "-D", pgData, "-p", $"{context.Port}", "-k", socketDir,
+            "-c", "listen_addresses=127.0.0.1", "-c", $"max_connections={MaxConnections}",
+        ];
         if (!context.PersistentData)
         {
             // Throw-away data: durability costs start-up and test time for nothing.
