@@ -136,7 +136,7 @@ public sealed partial class ApplicationOrchestrator
             var persistent = data is not null;
             var directory = data is null
                 ? Path.Combine(_ephemeralRoot, server.Name)
-                : data.Path ?? Path.Combine(_options.StateDirectory!, "data", server.Name);
+                : data.Path ?? DefaultPersistentDirectory(_options.StateDirectory!, server.Name);
             Directory.CreateDirectory(directory);
             var extraPorts = recipe.ExtraPortNames.ToDictionary(n => n, _ => Ports.Allocate());
             instance.ServerContext = new NativeServerContext(
@@ -152,6 +152,24 @@ public sealed partial class ApplicationOrchestrator
 
         return await recipe.PrepareAsync(instance.ServerContext, cancellationToken);
     }
+
+    /// <summary>Where <c>WithDataDirectory()</c> without a path keeps a server's data.</summary>
+    /// <remarks>
+    /// The state folder lives in the user's profile. As root the servers run as the postgres and rabbitmq users,
+    /// who cannot enter /root (or a 0700 temp folder), so root keeps persistent data under /var/lib instead.
+    /// </remarks>
+    public static string DefaultPersistentDirectory(string stateDirectory, string serverName)
+    {
+        if (!Environment.IsPrivilegedProcess)
+        {
+            return Path.Combine(stateDirectory, "data", serverName);
+        }
+
+        var appHostFolder = Path.GetFileName(Path.TrimEndingDirectorySeparator(stateDirectory));
+        return Path.Combine(PrivilegedDataRoot, appHostFolder, "data", serverName);
+    }
+
+    public const string PrivilegedDataRoot = "/var/lib/aspiremicro";
 
     private async Task CreateDatabaseAsync(ResourceInstance instance, PostgresDatabaseResource database, CancellationToken cancellationToken)
     {
