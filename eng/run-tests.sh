@@ -30,5 +30,16 @@ if ((passed + failed == 0)); then
   echo "no tests ran"
   exit 1
 fi
+if ((failed > 0)); then
+  # CI shows only the tail of the output: name every failed test and its first message line here.
+  echo "Failed tests:"
+  for trx in "$results"/*.trx; do
+    [[ -f "$trx" ]] || continue
+    grep -o '<UnitTestResult [^>]*outcome="Failed"[^>]*>' "$trx" \
+      | sed -n 's/.*testName="\([^"]*\)".*/  \1/p'
+    awk '/<Message>/{flag=1} flag{print; if (/<\/Message>/) {flag=0; n++; if (n>=5) exit}}' "$trx" \
+      | sed 's/<[^>]*>//g; s/^ */    /' | head -n 40
+  done
+fi
 echo "$passed passed, $failed failed, $skipped skipped"
 exit $status
