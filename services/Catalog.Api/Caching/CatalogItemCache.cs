@@ -24,13 +24,13 @@ public sealed class CatalogItemCache(
 
     public static string Key(int id) => $"catalog:item:{id}";
 
-    public async Task<(CatalogItemDto? Item, CacheOutcome Outcome)> GetOrLoadAsync(
+    public async Task<(CatalogItemDto? Item, CacheOutcome Outcome, CacheBypassReason BypassReason)> GetOrLoadAsync(
         int id, Func<CancellationToken, Task<CatalogItemDto?>> load, CancellationToken cancellationToken)
     {
         var cached = await TryRedisAsync(async (db, _) => await db.StringGetAsync(Key(id)), cancellationToken);
         if (cached.Succeeded && cached.Value.HasValue)
         {
-            return (JsonSerializer.Deserialize<CatalogItemDto>((string)cached.Value!, Json), CacheOutcome.Hit);
+            return (JsonSerializer.Deserialize<CatalogItemDto>((string)cached.Value!, Json), CacheOutcome.Hit, CacheBypassReason.None);
         }
 
         var item = await load(cancellationToken);
@@ -41,7 +41,7 @@ public sealed class CatalogItemCache(
                 async (db, _) => await db.StringSetAsync(Key(id), payload, options.Value.TimeToLive), cancellationToken);
         }
 
-        return (item, cached.Succeeded ? CacheOutcome.Miss : CacheOutcome.Bypass);
+        return (item, cached.Succeeded ? CacheOutcome.Miss : CacheOutcome.Bypass, cached.BypassReason);
     }
 
     /// <summary>Drops cached copies after a write. If Redis is unreachable the TTL bounds how stale a copy can get.</summary>
@@ -54,7 +54,7 @@ public sealed class CatalogItemCache(
         }
     }
 
-    private async Task<(bool Succeeded, T Value)> TryRedisAsync<T>(
+    private async Task<(bool Succeeded, T Value, CacheBypassReason BypassReason)> TryRedisAsync<T>(
         Func<StackExchange.Redis.IDatabase, CancellationToken, Task<T>> operation, CancellationToken cancellationToken)
     {
         try
@@ -67,12 +67,23 @@ public sealed class CatalogItemCache(
                     return await operation(db, token).WaitAsync(token);
                 },
                 cancellationToken);
-            return (true, value);
+            return (true, value, CacheBypassReason.None);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            logger.LogWarning("Redis unavailable ({Reason}); serving from the database", ex.GetType().Name);
-            return (false, default!);
+            var reason = ex switch
+            {
+                Polly.CircuitBreaker.BrokenCircuitException => CacheBypassReason.CircuitOpen,
+                Polly.Timeout.TimeoutRejectedException => CacheBypassReason.Timeout,
+                _ => CacheBypassReason.Error,
+            };
+            if (reason != CacheBypassReason.CircuitOpen)
+            {
+                // While the circuit is open every read lands here; one warning per failed attempt is enough.
+                logger.LogWarning("Redis unavailable ({Reason}); serving from the database", ex.GetType().Name);
+            }
+
+            return (false, default!, reason);
         }
     }
 }

@@ -76,7 +76,7 @@ public static class CatalogEndpoints
     private static async Task<Results<Ok<CatalogItemDto>, ProblemHttpResult>> GetItem(
         int id, CatalogDbContext db, CatalogItemCache cache, HttpContext http, CancellationToken cancellationToken)
     {
-        var (item, outcome) = await cache.GetOrLoadAsync(
+        var (item, outcome, bypassReason) = await cache.GetOrLoadAsync(
             id,
             async token => await db.Items.AsNoTracking()
                 .Where(i => i.Id == id)
@@ -84,6 +84,10 @@ public static class CatalogEndpoints
                 .SingleOrDefaultAsync(token),
             cancellationToken);
         http.Response.Headers["X-Cache"] = outcome.ToString().ToLowerInvariant();
+        if (bypassReason != CacheBypassReason.None)
+        {
+            http.Response.Headers["X-Cache-Bypass"] = bypassReason.ToString();
+        }
         return item is null ? TypedResults.Problem(CatalogProblems.NotFound(id)) : TypedResults.Ok(item);
     }
 

@@ -15,10 +15,15 @@ public static class Sql
 
     public static async Task<OutboxCounts> OutboxAsync(string connectionString)
     {
-        var committed = await CountAsync(connectionString, "SELECT count(*) FROM outbox_messages");
-        var published = await CountAsync(connectionString, "SELECT count(*) FROM outbox_messages WHERE published_at IS NOT NULL");
-        var consumed = await CountAsync(connectionString, "SELECT count(*) FROM inbox_messages");
-        return new OutboxCounts(committed, published, consumed);
+        // One statement, so committed and published are counted from the same snapshot.
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            "SELECT (SELECT count(*) FROM outbox_messages), (SELECT count(published_at) FROM outbox_messages), (SELECT count(*) FROM inbox_messages)",
+            connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        await reader.ReadAsync();
+        return new OutboxCounts(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2));
     }
 }
 

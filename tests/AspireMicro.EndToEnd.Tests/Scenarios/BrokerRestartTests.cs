@@ -50,7 +50,13 @@ public sealed class BrokerRestartTests(RestartAppFixture fixture, ITestOutputHel
             output.WriteLine(flow.ToString());
         }
 
-        var outboxes = await Sql.OutboxAsync(ordering) + await Sql.OutboxAsync(catalog) + await Sql.OutboxAsync(payment);
+        // Events that no flow above counts (e.g. the status changes analytics streams) may still be in flight:
+        // the invariant is that every outbox drains, so wait for it rather than read one instant.
+        var outboxes = await Eventually.GetAsync(
+            async () => await Sql.OutboxAsync(ordering) + await Sql.OutboxAsync(catalog) + await Sql.OutboxAsync(payment),
+            o => o.Committed == o.Published,
+            TimeSpan.FromSeconds(60),
+            "every outbox row to be published");
         output.WriteLine($"all outboxes: committed {outboxes.Committed}, published {outboxes.Published}; inbox rows {outboxes.Consumed}");
         Assert.Equal(load.Placed.Count, finals.Count);
         Assert.Equal(outboxes.Committed, outboxes.Published);

@@ -8,7 +8,9 @@ namespace AspireMicro.EndToEnd.Tests.Scenarios;
 public sealed class RedisPauseTests(AppFixture fixture, ITestOutputHelper output)
 {
     private const int Reads = 60;
-    private static readonly TimeSpan P99Bound = TimeSpan.FromSeconds(2);
+    // Bounded, not fast: without the timeout a read would wait for StackExchange.Redis' own 5 s; the margin over the
+    // 250 ms timeout absorbs a loaded CI machine. Speed itself is measured in bench/, not asserted here.
+    private static readonly TimeSpan P99Bound = TimeSpan.FromSeconds(3);
 
     [Fact]
     public async Task Catalog_reads_with_Redis_paused_are_served_from_the_database_with_bounded_latency_and_the_cache_returns_after_resume()
@@ -34,10 +36,10 @@ public sealed class RedisPauseTests(AppFixture fixture, ITestOutputHelper output
         Assert.All(paused, r => Assert.Equal("bypass", r.Cache));
         var p99 = Percentile(paused, 0.99);
         Assert.True(p99 <= P99Bound, $"p99 {p99.TotalMilliseconds:0} ms exceeds {P99Bound.TotalMilliseconds:0} ms");
-        // With the breaker open, most reads never wait for Redis at all: they are faster than the 250 ms timeout.
-        var fast = paused.Count(r => r.Elapsed < TimeSpan.FromMilliseconds(200));
-        output.WriteLine($"{fast} of {paused.Count} reads skipped Redis entirely (breaker open)");
-        Assert.True(fast > paused.Count / 2, "the circuit breaker did not open: most reads still waited for Redis");
+        // With the breaker open, most reads never ask Redis at all; catalog says so in X-Cache-Bypass.
+        var skipped = paused.Count(r => r.BypassReason == "CircuitOpen");
+        output.WriteLine($"{skipped} of {paused.Count} reads skipped Redis entirely (breaker open); the rest timed out: {paused.Count(r => r.BypassReason == "Timeout")}");
+        Assert.True(skipped > paused.Count / 2, "the circuit breaker did not open: most reads still waited for Redis");
 
         // BreakDuration is 2 s in this app: the breaker half-opens, Redis answers, reads go back to the cache.
         var recovered = await Eventually.GetAsync(
@@ -52,7 +54,11 @@ public sealed class RedisPauseTests(AppFixture fixture, ITestOutputHelper output
         {
             var watch = Stopwatch.StartNew();
             using var response = await fixture.Gateway.GetAsync($"/api/catalog/items/{ids[i % ids.Count]}");
-            reads.Add(new Read((int)response.StatusCode, response.Headers.TryGetValues("X-Cache", out var v) ? v.First() : "", watch.Elapsed));
+            reads.Add(new Read(
+                (int)response.StatusCode,
+                response.Headers.TryGetValues("X-Cache", out var cache) ? cache.First() : "",
+                response.Headers.TryGetValues("X-Cache-Bypass", out var reason) ? reason.First() : "",
+                watch.Elapsed));
         }
 
         return reads;
@@ -65,5 +71,5 @@ public sealed class RedisPauseTests(AppFixture fixture, ITestOutputHelper output
         $"{reads.Count} reads, {string.Join(", ", reads.GroupBy(r => r.Cache).Select(g => $"{g.Key} {g.Count()}"))}, " +
         $"p50 {Percentile(reads, 0.5).TotalMilliseconds:0} ms, p99 {Percentile(reads, 0.99).TotalMilliseconds:0} ms, max {reads.Max(r => r.Elapsed).TotalMilliseconds:0} ms";
 
-    private sealed record Read(int Status, string Cache, TimeSpan Elapsed);
+    private sealed record Read(int Status, string Cache, string BypassReason, TimeSpan Elapsed);
 }
