@@ -1,6 +1,7 @@
 using System.Text;
 using Analytics.Api.Projections;
 using AspireMicro.EventBus.Connection;
+using AspireMicro.EventBus.Consuming;
 using AspireMicro.EventBus.Serialization;
 using AspireMicro.EventBus.Topology;
 using AspireMicro.IntegrationEvents.Orders;
@@ -20,72 +21,34 @@ public sealed class OrderEventStreamConsumer(
     RabbitMqConnectionProvider connections,
     SalesProjection projection,
     IOptions<StreamOptions> options,
-    ILogger<OrderEventStreamConsumer> logger) : BackgroundService
+    ILogger<OrderEventStreamConsumer> logger) : ResilientChannelConsumer(connections, logger)
 {
     private const string OffsetKey = "x-stream-offset";
     private static readonly string StatusChangedType = EventSerializer.EventTypeName(typeof(OrderStatusChanged));
     private long? _lastOffset;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override string Source => EventBusTopology.OrderEventsStream;
+
+    // The default channel dispatches one delivery at a time: the offset bookkeeping relies on that order.
+    protected override async Task StartConsumingAsync(IChannel channel, CancellationToken stoppingToken)
     {
-        var failures = 0;
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            IChannel? channel = null;
-            try
-            {
-                var connection = await connections.GetConnectionAsync(stoppingToken);
-                channel = await connection.CreateChannelAsync(cancellationToken: stoppingToken);
-                var closed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-                channel.ChannelShutdownAsync += (_, _) => Complete(closed);
-                connection.ConnectionShutdownAsync += (_, _) => Complete(closed);
+        await EventBusTopology.DeclareStreamAsync(channel, stoppingToken);
+        await channel.BasicQosAsync(0, options.Value.Prefetch, global: false, stoppingToken);
 
-                await EventBusTopology.DeclareStreamAsync(channel, stoppingToken);
-                await channel.BasicQosAsync(0, options.Value.Prefetch, global: false, stoppingToken);
-
-                var consumer = new AsyncEventingBasicConsumer(channel);
-                var consumingChannel = channel;
-                consumer.ReceivedAsync += (_, delivery) => OnDeliveryAsync(consumingChannel, delivery);
-                object start = _lastOffset is { } last ? last + 1 : options.Value.StartOffset;
-                await channel.BasicConsumeAsync(
-                    EventBusTopology.OrderEventsStream,
-                    autoAck: false,
-                    consumerTag: string.Empty,
-                    noLocal: false,
-                    exclusive: false,
-                    arguments: new Dictionary<string, object?> { [OffsetKey] = start },
-                    consumer,
-                    stoppingToken);
-                logger.LogInformation("Reading {Stream} from offset {Offset}", EventBusTopology.OrderEventsStream, start);
-                failures = 0;
-
-                await closed.Task.WaitAsync(stoppingToken);
-                logger.LogWarning("Lost the stream channel; resuming after offset {Offset}", _lastOffset);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                break;
-            }
-            catch (Exception ex)
-            {
-                failures++;
-                logger.LogWarning(ex, "Could not read the order-events stream (attempt {Attempt})", failures);
-            }
-            finally
-            {
-                await DisposeQuietlyAsync(channel);
-            }
-
-            try
-            {
-                var delay = TimeSpan.FromMilliseconds(Math.Min(5_000, 250 * Math.Pow(2, Math.Min(failures, 5))));
-                await Task.Delay(delay, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                break;
-            }
-        }
+        var consumer = new AsyncEventingBasicConsumer(channel);
+        consumer.ReceivedAsync += (_, delivery) => OnDeliveryAsync(channel, delivery);
+        // After a lost connection, resume just after the last offset seen.
+        object start = _lastOffset is { } last ? last + 1 : options.Value.StartOffset;
+        await channel.BasicConsumeAsync(
+            EventBusTopology.OrderEventsStream,
+            autoAck: false,
+            consumerTag: string.Empty,
+            noLocal: false,
+            exclusive: false,
+            arguments: new Dictionary<string, object?> { [OffsetKey] = start },
+            consumer,
+            stoppingToken);
+        logger.LogInformation("Reading {Stream} from offset {Offset}", EventBusTopology.OrderEventsStream, start);
     }
 
     private async Task OnDeliveryAsync(IChannel channel, BasicDeliverEventArgs delivery)
@@ -130,27 +93,4 @@ public sealed class OrderEventStreamConsumer(
                 _ => null,
             }
             : null;
-
-    private static Task Complete(TaskCompletionSource closed)
-    {
-        closed.TrySetResult();
-        return Task.CompletedTask;
-    }
-
-    private async Task DisposeQuietlyAsync(IChannel? channel)
-    {
-        if (channel is null)
-        {
-            return;
-        }
-
-        try
-        {
-            await channel.DisposeAsync();
-        }
-        catch (Exception ex)
-        {
-            logger.LogDebug(ex, "Ignoring error while disposing the stream channel");
-        }
-    }
 }

@@ -105,7 +105,9 @@ public sealed class AnalyticsStreamTests(MessagingFixture fixture)
 
         using var timeout = new CancellationTokenSource(Timeout);
         SalesSummary? pushed = null;
-        while (pushed is null || pushed.TotalOrders < before.TotalOrders + 1)
+        // The order's events arrive one by one (submitted first, paid later), each pushing its own summary:
+        // read pushes until every event of the order has been counted, not just the first.
+        while (pushed is null || pushed.DistinctEvents < before.DistinctEvents + placed.Events.Count)
         {
             var line = await reader.ReadLineAsync(timeout.Token);
             if (line?.StartsWith("data: ", StringComparison.Ordinal) == true)
@@ -114,6 +116,7 @@ public sealed class AnalyticsStreamTests(MessagingFixture fixture)
             }
         }
 
+        Assert.Equal(before.TotalOrders + 1, pushed.TotalOrders);
         Assert.Equal(before.Revenue + placed.PaidRevenue, pushed.Revenue);
     }
 

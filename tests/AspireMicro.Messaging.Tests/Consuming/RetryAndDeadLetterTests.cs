@@ -34,6 +34,7 @@ public sealed class RetryAndDeadLetterTests(MessagingFixture fixture) : IAsyncLi
         _host.Dispose();
         await _broker.DeleteQueueAsync(EventBusTopology.QueueFor(_service));
         await _broker.DeleteQueueAsync(EventBusTopology.DeadLetterQueueFor(_service));
+        await _broker.DeleteQueueAsync(EventBusTopology.RetryQueueFor(_service));
     }
 
     [Fact]

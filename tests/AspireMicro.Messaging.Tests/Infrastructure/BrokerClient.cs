@@ -124,6 +124,21 @@ public sealed class BrokerClient(string amqpConnectionString)
         }
     }
 
+    /// <summary>Messages ready in the queue right now (0 for a queue that does not exist).</summary>
+    public async Task<uint> CountAsync(string queue)
+    {
+        await using var connection = await _factory.CreateConnectionAsync();
+        await using var channel = await connection.CreateChannelAsync();
+        try
+        {
+            return (await channel.QueueDeclarePassiveAsync(queue)).MessageCount;
+        }
+        catch (OperationInterruptedException)
+        {
+            return 0;
+        }
+    }
+
     /// <summary>Takes every message currently in the queue.</summary>
     public async Task<List<ReceivedMessage>> DrainAsync(string queue)
     {

@@ -16,7 +16,8 @@ public static class TestBusHost
         MessagingFixture fixture,
         string serviceName,
         Action<EventBusBuilder> configure,
-        Action<IServiceCollection>? services = null)
+        Action<IServiceCollection>? services = null,
+        IReadOnlyDictionary<string, string?>? settings = null)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -26,6 +27,11 @@ public static class TestBusHost
             ["EventBus:RetryDelay"] = "00:00:00.100",
             ["EventBus:MaxReconnectDelay"] = "00:00:01",
         });
+        if (settings is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(settings);
+        }
+
         var database = fixture.PostgresConnectionString(MessagingFixture.UniqueDatabaseName(serviceName.Replace('-', '_')));
         builder.Services.AddDbContext<TestBusDbContext>(options => options.UseNpgsql(database));
         services?.Invoke(builder.Services);

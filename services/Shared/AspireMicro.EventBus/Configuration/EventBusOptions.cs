@@ -15,14 +15,26 @@ public sealed class EventBusOptions
     [Required]
     public string ConnectionString { get; set; } = string.Empty;
 
+    /// <summary>Unacknowledged deliveries the broker hands this consumer; at least <see cref="ConsumerConcurrency"/>.</summary>
     [Range(1, 1000)]
     public ushort PrefetchCount { get; set; } = 16;
+
+    /// <summary>
+    /// Deliveries handled at once by one consumer (each in its own scope and transaction). One at a time
+    /// let a busy service fall minutes behind; each handler needs a pooled database connection, so keep
+    /// it well under the pool size.
+    /// </summary>
+    [Range(1, 64)]
+    public ushort ConsumerConcurrency { get; set; } = 8;
 
     /// <summary>Handler attempts per message before it is dead-lettered.</summary>
     [Range(1, 20)]
     public int MaxDeliveryAttempts { get; set; } = 3;
 
-    /// <summary>Base delay between handler attempts; attempt n waits n times this.</summary>
+    /// <summary>
+    /// Base delay between handler attempts; attempt n waits n times this in the service's retry queue
+    /// (per-message TTL), so a failing message never holds up the ones behind it.
+    /// </summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:05:00")]
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromMilliseconds(500);
 

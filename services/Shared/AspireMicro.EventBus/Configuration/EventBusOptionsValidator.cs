@@ -2,7 +2,7 @@ using Microsoft.Extensions.Options;
 
 namespace AspireMicro.EventBus.Configuration;
 
-/// <summary>Checks what data annotations cannot: that the connection string is a usable AMQP URI.</summary>
+/// <summary>Checks what data annotations cannot: a usable AMQP URI, and a prefetch that feeds every handler slot.</summary>
 internal sealed class EventBusOptionsValidator : IValidateOptions<EventBusOptions>
 {
     public ValidateOptionsResult Validate(string? name, EventBusOptions options)
@@ -13,6 +13,13 @@ internal sealed class EventBusOptionsValidator : IValidateOptions<EventBusOption
             // Never echo the value: it carries the broker password.
             return ValidateOptionsResult.Fail(
                 "ConnectionStrings:messaging must be an amqp://user:pass@host:port URI.");
+        }
+
+        if (options.PrefetchCount < options.ConsumerConcurrency)
+        {
+            // Fewer deliveries in hand than handler slots would leave the extra slots idle forever.
+            return ValidateOptionsResult.Fail(
+                $"EventBus:PrefetchCount ({options.PrefetchCount}) must be at least EventBus:ConsumerConcurrency ({options.ConsumerConcurrency}).");
         }
 
         return ValidateOptionsResult.Success;

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using AspireMicro.EventBus.Configuration;
 using AspireMicro.EventBus.Diagnostics;
 using AspireMicro.EventBus.Serialization;
@@ -14,9 +15,10 @@ namespace AspireMicro.EventBus.Consuming;
 
 /// <summary>
 /// Handles one delivery: inbox row + handler + outbox rows in one transaction, then ack. A failing handler
-/// is retried by re-queueing a copy with an attempt counter header (classic queues do not count
-/// redeliveries); after the last attempt, or at once for a body that cannot be understood, the delivery
-/// is rejected without requeue so the queue dead-letters it.
+/// is retried by parking a copy, with an attempt counter header (classic queues do not count
+/// redeliveries), in the service's retry queue until its delay expires; after the last attempt, or at once
+/// for a body that cannot be understood, the delivery is rejected without requeue so the queue
+/// dead-letters it. Several deliveries run through here at once (see <c>ConsumerConcurrency</c>).
 /// </summary>
 public sealed class DeliveryProcessor<TDbContext>(
     IServiceScopeFactory scopes,
@@ -126,22 +128,25 @@ public sealed class DeliveryProcessor<TDbContext>(
         int attempt,
         CancellationToken cancellationToken)
     {
-        // Waiting here holds up this consumer's next delivery; acceptable for short, bounded delays and it
-        // keeps the topology free of per-service retry queues.
-        await Task.Delay(_options.RetryDelay * attempt, cancellationToken);
-
         var headers = new Dictionary<string, object?>(
             delivery.BasicProperties.Headers ?? new Dictionary<string, object?>())
         {
             [EventBusTopology.DeliveryAttemptHeader] = attempt + 1,
         };
-        var properties = new BasicProperties(delivery.BasicProperties) { Headers = headers };
+        // The wait happens in the broker (per-message TTL in the retry queue), not here: this handler slot
+        // is free again at once and the messages behind this one keep flowing.
+        var delay = (long)(_options.RetryDelay * attempt).TotalMilliseconds;
+        var properties = new BasicProperties(delivery.BasicProperties)
+        {
+            Headers = headers,
+            Expiration = delay.ToString(CultureInfo.InvariantCulture),
+        };
 
-        // Straight back to our own queue (default exchange), confirmed, before the original is acked:
-        // a crash in between duplicates the message, which the inbox absorbs, rather than losing it.
+        // Confirmed before the original is acked: a crash in between duplicates the message, which the
+        // inbox absorbs, rather than losing it.
         await channel.BasicPublishAsync(
             string.Empty,
-            EventBusTopology.QueueFor(_options.ServiceName),
+            EventBusTopology.RetryQueueFor(_options.ServiceName),
             mandatory: true,
             properties,
             delivery.Body,

@@ -19,6 +19,12 @@ public static class EventBusTopology
 
     public static string DeadLetterQueueFor(string serviceName) => $"{QueueFor(serviceName)}.dlq";
 
+    /// <summary>
+    /// Where a failed delivery waits out its retry delay: nobody consumes it; each message carries its own
+    /// TTL and, once expired, is dead-lettered through the default exchange straight back to the service queue.
+    /// </summary>
+    public static string RetryQueueFor(string serviceName) => $"{QueueFor(serviceName)}.retry";
+
     /// <summary>Exchanges, the order-events stream and every known service queue (see <see cref="EventSubscriptions"/>).</summary>
     public static async Task DeclarePublisherTopologyAsync(IChannel channel, CancellationToken cancellationToken)
     {
@@ -30,7 +36,7 @@ public static class EventBusTopology
         }
     }
 
-    /// <summary>The exchanges and the consuming service's queue, its bindings and its dead-letter queue.</summary>
+    /// <summary>The exchanges and the consuming service's queue, its bindings, its retry queue and its dead-letter queue.</summary>
     public static async Task DeclareConsumerTopologyAsync(
         IChannel channel,
         string serviceName,
@@ -72,6 +78,18 @@ public static class EventBusTopology
     {
         var queue = QueueFor(serviceName);
         var deadLetterQueue = DeadLetterQueueFor(serviceName);
+
+        await channel.QueueDeclareAsync(
+            RetryQueueFor(serviceName),
+            durable: true,
+            exclusive: false,
+            autoDelete: false,
+            arguments: new Dictionary<string, object?>
+            {
+                ["x-dead-letter-exchange"] = string.Empty,
+                ["x-dead-letter-routing-key"] = queue,
+            },
+            cancellationToken: cancellationToken);
 
         await channel.QueueDeclareAsync(deadLetterQueue, durable: true, exclusive: false, autoDelete: false,
             cancellationToken: cancellationToken);
