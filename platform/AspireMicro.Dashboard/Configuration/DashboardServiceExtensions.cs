@@ -32,6 +32,7 @@ public static class DashboardServiceExtensions
 
     public static IServiceCollection AddTelemetryStorage(this IServiceCollection services)
     {
+        services.AddSingleton<StorageFolder>();
         services.AddSingleton<TelemetryJournal>();
         services.AddSingleton<TelemetryStore>();
         services.AddHostedService<JournalWriterService>();

@@ -15,6 +15,10 @@ public sealed class DashboardApi(HttpClient client)
 
     public async Task<int> LogCountAsync() => (int)(await SummaryAsync())["logs"]!;
 
+    /// <summary>The journal replays in the background after start-up; persisted data is complete once this returns.</summary>
+    public async Task WaitUntilRestoredAsync() =>
+        await Eventually.ReturnsAsync(SummaryAsync, s => !(bool)s["restoring"]!, "the journal replay to finish", TimeSpan.FromSeconds(120));
+
     public async Task<JsonObject> TracesAsync(string query = "") => await GetAsync("/api/telemetry/traces?take=500&" + query);
 
     public async Task<JsonObject> LogsAsync(string query = "") => await GetAsync("/api/telemetry/logs?take=500&" + query);

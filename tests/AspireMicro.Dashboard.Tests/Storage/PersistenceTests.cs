@@ -28,6 +28,7 @@ public sealed class PersistenceTests
 
         await using var second = await DashboardProcess.StartAsync(settings);
         var restored = new DashboardApi(await second.CreateLoggedInClientAsync());
+        await restored.WaitUntilRestoredAsync();
 
         var trace = await restored.GetAsync($"/api/telemetry/traces/{traceId}");
         Assert.Equal(2, trace["spans"]!.AsArray().Count);
@@ -65,6 +66,7 @@ public sealed class PersistenceTests
 
         await using var second = await DashboardProcess.StartAsync(settings);
         var restored = new DashboardApi(await second.CreateLoggedInClientAsync());
+        await restored.WaitUntilRestoredAsync();
         Assert.Equal(0, await restored.SpanCountAsync());
         Assert.Equal(0, await restored.LogCountAsync());
     }

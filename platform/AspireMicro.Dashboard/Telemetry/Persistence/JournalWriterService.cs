@@ -22,8 +22,7 @@ public sealed class JournalWriterService(TelemetryJournal journal, TelemetryStor
             return;
         }
 
-        // Touching the store here makes it replay the journal before the first request arrives.
-        logger.LogInformation("Persisting telemetry to {Path}; {Count} items restored", journal.FilePath, store.RetainedCount);
+        await RestoreAsync(stoppingToken);
         var reader = journal.Pending;
         try
         {
@@ -48,6 +47,27 @@ public sealed class JournalWriterService(TelemetryJournal journal, TelemetryStor
         finally
         {
             journal.Close();
+        }
+    }
+
+    /// <summary>
+    /// Replays the journal off the start-up path, so the listeners open while it runs. Nothing is appended until
+    /// it is done (new entries wait in the queue), so the replay never reads its own appends.
+    /// </summary>
+    private async Task RestoreAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await Task.Run(() => store.RestoreFromJournal(stoppingToken), CancellationToken.None);
+            logger.LogInformation("Persisting telemetry to {Path}; {Count} items restored", journal.FilePath, store.RetainedCount);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopped mid-replay: the file still holds everything, and the queue below is appended after it.
+        }
+        catch (IOException ex)
+        {
+            logger.LogError(ex, "Telemetry journal could not be read; starting with what was restored so far");
         }
     }
 }

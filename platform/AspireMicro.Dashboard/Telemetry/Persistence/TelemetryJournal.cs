@@ -1,9 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using System.Threading.Channels;
-using AspireMicro.Dashboard.Configuration;
 using AspireMicro.Dashboard.Telemetry.Storage;
-using Microsoft.Extensions.Options;
 
 namespace AspireMicro.Dashboard.Telemetry.Persistence;
 
@@ -23,13 +21,12 @@ public sealed class TelemetryJournal
     private long _compactedThroughSeq;
     private long _droppedWhileFull;
 
-    public TelemetryJournal(IOptions<StorageOptions> options, ILogger<TelemetryJournal> logger)
+    public TelemetryJournal(StorageFolder folder, ILogger<TelemetryJournal> logger)
     {
         _logger = logger;
-        if (!string.IsNullOrWhiteSpace(options.Value.Path))
+        if (folder.Path is not null)
         {
-            Directory.CreateDirectory(options.Value.Path);
-            FilePath = System.IO.Path.Combine(options.Value.Path, FileName);
+            FilePath = System.IO.Path.Combine(folder.Path, FileName);
         }
     }
 
@@ -41,44 +38,46 @@ public sealed class TelemetryJournal
 
     public ChannelReader<PersistedEntry> Pending => _pending.Reader;
 
-    /// <summary>Reads the journal; a torn last line (crash mid-write) is skipped, not fatal.</summary>
-    public List<PersistedEntry> Load()
+    /// <summary>
+    /// Streams the journal, oldest first, so a large file is never held in memory at once; a torn last line
+    /// (crash mid-write) is skipped, not fatal. Read before the writer appends anything (see JournalWriterService).
+    /// </summary>
+    public IEnumerable<PersistedEntry> ReadEntries(CancellationToken cancellationToken)
     {
-        var entries = new List<PersistedEntry>();
         if (FilePath is null || !File.Exists(FilePath))
         {
-            return entries;
+            yield break;
         }
 
-        var skipped = 0;
+        var (lines, skipped) = (0L, 0);
         foreach (var line in File.ReadLines(FilePath))
         {
+            cancellationToken.ThrowIfCancellationRequested();
             if (line.Length == 0)
             {
                 continue;
             }
 
+            PersistedEntry? entry;
             try
             {
-                var entry = JsonSerializer.Deserialize(line, JournalJsonContext.Default.PersistedEntry);
-                if (entry?.Clear == true)
-                {
-                    entries.Clear();
-                }
-                else if (entry is not null)
-                {
-                    entries.Add(entry);
-                }
+                entry = JsonSerializer.Deserialize(line, JournalJsonContext.Default.PersistedEntry);
             }
             catch (JsonException)
             {
                 skipped++;
+                continue;
+            }
+
+            if (entry is not null)
+            {
+                lines = entry.Clear ? 0 : lines + 1;
+                yield return entry;
             }
         }
 
-        LinesInFile = entries.Count;
-        _logger.LogInformation("Loaded {Count} telemetry entries from {Path} ({Skipped} unreadable lines skipped)", entries.Count, FilePath, skipped);
-        return entries;
+        LinesInFile = lines;
+        _logger.LogInformation("Loaded {Count} telemetry entries from {Path} ({Skipped} unreadable lines skipped)", lines, FilePath, skipped);
     }
 
     public void Append(PersistedEntry entry)

@@ -9,10 +9,17 @@ namespace AspireMicro.Dashboard.Telemetry.Storage;
 /// <summary>
 /// The dashboard's telemetry: bounded in memory, mirrored to the journal. One lock guards everything —
 /// ingestion batches are small and queries are index-backed, so contention stays low on a dev machine.
+/// The journal is replayed in the background (<see cref="RestoreFromJournal"/>) while the listeners already run and
+/// queries answer with what is restored so far: replaying a large journal before listening once kept the UI port
+/// closed for minutes after a restart on a loaded machine (connections refused while the process was alive).
 /// </summary>
 public sealed class TelemetryStore
 {
+    /// <summary>Entries replayed per hold of the lock, so ingestion and queries interleave with a long replay.</summary>
+    private const int RestoreChunk = 2_000;
+
     private readonly Lock _gate = new();
+    private readonly TaskCompletionSource _restored = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Dictionary<string, TelemetryResource> _resources = new(StringComparer.Ordinal);
     private readonly SpanStore _spans;
     private readonly LogStore _logs;
@@ -26,10 +33,16 @@ public sealed class TelemetryStore
         _logs = new LogStore(options.Value.MaxLogRecords);
         _metrics = new MetricStore(options.Value.MaxMetricPointsPerInstrument);
         _journal = journal;
-        Restore(journal.Load());
+        if (!journal.Enabled)
+        {
+            _restored.TrySetResult();
+        }
     }
 
     public ChangeNotifier Changes { get; } = new();
+
+    /// <summary>Completes once the journal has been replayed (at once when nothing is persisted).</summary>
+    public Task Restored => _restored.Task;
 
     public long RetainedCount
     {
@@ -84,7 +97,7 @@ public sealed class TelemetryStore
     {
         lock (_gate)
         {
-            return new TelemetryCounts(_spans.Count, _spans.TraceCount, _logs.Count, _metrics.PointCount, _resources.Count);
+            return new TelemetryCounts(_spans.Count, _spans.TraceCount, _logs.Count, _metrics.PointCount, _resources.Count, !Restored.IsCompleted);
         }
     }
 
@@ -183,27 +196,66 @@ public sealed class TelemetryStore
         _journal.Append(new PersistedEntry { Seq = ++_seq, Resource = resource });
     }
 
-    /// <summary>Replays the journal without re-appending it; the limits apply as if it had just arrived.</summary>
-    private void Restore(IEnumerable<PersistedEntry> entries)
+    /// <summary>
+    /// Replays the journal without re-appending it; the limits apply as if it had just arrived. Spans arriving
+    /// meanwhile are stored too (replayed entries are older, so a resource already seen live keeps its live version).
+    /// </summary>
+    public void RestoreFromJournal(CancellationToken cancellationToken)
     {
-        foreach (var entry in entries)
+        try
         {
-            _seq = Math.Max(_seq, entry.Seq);
-            if (entry.Resource is not null)
+            var chunk = new List<PersistedEntry>(RestoreChunk);
+            foreach (var entry in _journal.ReadEntries(cancellationToken))
             {
-                _resources[entry.Resource.Key] = entry.Resource;
+                chunk.Add(entry);
+                if (chunk.Count == RestoreChunk)
+                {
+                    Restore(chunk);
+                    chunk.Clear();
+                    // Open pages fill in as the replay goes (the change feed coalesces these to a few per second).
+                    Changes.Notify();
+                }
             }
-            else if (entry.Span is not null)
+
+            Restore(chunk);
+        }
+        finally
+        {
+            _restored.TrySetResult();
+            Changes.Notify();
+        }
+    }
+
+    private void Restore(List<PersistedEntry> entries)
+    {
+        lock (_gate)
+        {
+            foreach (var entry in entries)
             {
-                _spans.Add(entry.Span);
-            }
-            else if (entry.Log is not null)
-            {
-                _logs.Add(entry.Log);
-            }
-            else if (entry.Metric is not null)
-            {
-                _metrics.Add(entry.Metric);
+                _seq = Math.Max(_seq, entry.Seq);
+                if (entry.Clear)
+                {
+                    _spans.Clear();
+                    _logs.Clear();
+                    _metrics.Clear();
+                    _resources.Clear();
+                }
+                else if (entry.Resource is not null)
+                {
+                    _resources.TryAdd(entry.Resource.Key, entry.Resource);
+                }
+                else if (entry.Span is not null)
+                {
+                    _spans.Add(entry.Span);
+                }
+                else if (entry.Log is not null)
+                {
+                    _logs.Add(entry.Log);
+                }
+                else if (entry.Metric is not null)
+                {
+                    _metrics.Add(entry.Metric);
+                }
             }
         }
     }
