@@ -37,9 +37,25 @@ const Dash = (() => {
     return response.status === 204 ? null : response.json();
   }
 
-  // Calls refresh() now and whenever telemetry changes; refreshes never overlap.
+  // The data the server inlined into the page (see InitialData.cs), handed out once: later refreshes fetch.
+  let initialData, initialTaken = false;
+  function readInitial() {
+    if (initialData === undefined) {
+      const el = document.getElementById("initial-data");
+      initialData = el ? JSON.parse(el.textContent) : null;
+    }
+    return initialData;
+  }
+  function takeInitial() {
+    if (initialTaken) return null;
+    initialTaken = true;
+    return readInitial();
+  }
+
+  // Calls refresh() now and whenever telemetry changes; refreshes never overlap. A "changed" event carrying the
+  // version the inlined data was read at is skipped: the page already shows that state.
   function live(refresh) {
-    let running = false, again = false;
+    let running = false, again = false, shownVersion = null;
     const run = async () => {
       if (running) { again = true; return; }
       running = true;
@@ -48,9 +64,14 @@ const Dash = (() => {
       if (again) { again = false; run(); }
     };
     const source = new EventSource("/api/telemetry/changes");
-    source.addEventListener("changed", run);
+    source.addEventListener("changed", e => {
+      const skip = shownVersion !== null && String(shownVersion) === e.data;
+      shownVersion = null;
+      if (!skip) run();
+    });
     source.onopen = () => setLive(true);
     source.onerror = () => setLive(false);
+    shownVersion = readInitial()?.version ?? null;
     run();
     return run;
   }
@@ -155,8 +176,8 @@ const Dash = (() => {
     history.replaceState(null, "", location.pathname + (query ? "?" + query : ""));
   }
 
-  async function fillServices(select, selected) {
-    const resources = await json("/api/telemetry/resources");
+  async function fillServices(select, selected, known) {
+    const resources = known ?? await json("/api/telemetry/resources");
     const services = [...new Set(resources.map(r => r.service))].sort();
     const current = selected ?? select.value;
     select.innerHTML = `<option value="">All resources</option>` + services.map(s => `<option ${s === current ? "selected" : ""}>${esc(s)}</option>`).join("");
@@ -164,5 +185,5 @@ const Dash = (() => {
   }
 
   document.addEventListener("DOMContentLoaded", renderNav);
-  return { json, live, esc, time, nanosToDate, duration, colour, chip, kv, toast, ansiToHtml, param, setParams, fillServices, setLive };
+  return { json, live, takeInitial, esc, time, nanosToDate, duration, colour, chip, kv, toast, ansiToHtml, param, setParams, fillServices, setLive };
 })();

@@ -7,9 +7,11 @@
   search.value = Dash.param("search");
 
   async function refresh() {
-    await Dash.fillServices(service, service.value || Dash.param("resource"));
+    // First render: the server inlined the resources and the first page for this URL's filters (TracePages.cs).
+    const initial = Dash.takeInitial();
+    await Dash.fillServices(service, service.value || Dash.param("resource"), initial?.resources);
     const query = new URLSearchParams({ skip, take: pageSize, service: service.value, search: search.value, errorsOnly: errors.checked });
-    const page = await Dash.json("/api/telemetry/traces?" + query);
+    const page = initial?.traces ?? await Dash.json("/api/telemetry/traces?" + query);
     const longest = Math.max(1, ...page.items.map(t => t.durationMs));
     document.getElementById("rows").innerHTML = page.items.map(t => `
       <tr class="clickable" data-testid="trace-row" data-trace-id="${t.traceId}" onclick="location.href='/traces/${t.traceId}'">
