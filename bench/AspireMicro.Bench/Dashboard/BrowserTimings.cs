@@ -11,16 +11,15 @@ public sealed class BrowserTimings : IAsyncDisposable
 
     private readonly IPlaywright _playwright;
     private readonly IBrowser _browser;
-    private readonly IPage _page;
+    private readonly Dictionary<string, IPage> _pages = new(StringComparer.Ordinal);
 
-    private BrowserTimings(IPlaywright playwright, IBrowser browser, IPage page)
+    private BrowserTimings(IPlaywright playwright, IBrowser browser)
     {
         _playwright = playwright;
         _browser = browser;
-        _page = page;
     }
 
-    public static async Task<BrowserTimings> OpenAsync(string uiUrl, string token)
+    public static async Task<BrowserTimings> OpenAsync()
     {
         var playwright = await Playwright.CreateAsync();
         var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -29,18 +28,28 @@ public sealed class BrowserTimings : IAsyncDisposable
             Headless = true,
             Args = ChromiumArgs,
         });
-        var page = await browser.NewPageAsync();
+        return new BrowserTimings(playwright, browser);
+    }
+
+    /// <summary>
+    /// One browser context (cookie jar) per dashboard: cookies ignore ports, so two dashboards on 127.0.0.1
+    /// would overwrite each other's login cookie in a shared context.
+    /// </summary>
+    public async Task LoginAsync(string uiUrl, string token)
+    {
+        var context = await _browser.NewContextAsync();
+        var page = await context.NewPageAsync();
         await page.GotoAsync($"{uiUrl}/login?t={token}");
-        return new BrowserTimings(playwright, browser, page);
+        _pages[uiUrl] = page;
     }
 
     /// <summary>
     /// The page's own clock (Navigation and Resource Timing), read after the data is on screen: when the HTML arrived,
     /// when scripts were done, when the JSON API call started and ended, and now. Shows where the milliseconds went.
     /// </summary>
-    public async Task<string> BreakdownAsync()
+    public async Task<string> BreakdownAsync(string uiUrl)
     {
-        var timing = await _page.EvaluateAsync<Dictionary<string, double>>(
+        var timing = await _pages[uiUrl].EvaluateAsync<Dictionary<string, double>>(
             """
             () => {
               const nav = performance.getEntriesByType('navigation')[0];
@@ -58,18 +67,20 @@ public sealed class BrowserTimings : IAsyncDisposable
     /// <summary>The trace list: until the first row is rendered.</summary>
     public async Task<double> OpenTraceListAsync(string uiUrl)
     {
+        var page = _pages[uiUrl];
         var clock = Stopwatch.StartNew();
-        await _page.GotoAsync($"{uiUrl}/traces", new PageGotoOptions { WaitUntil = WaitUntilState.Commit });
-        await _page.Locator("[data-testid=trace-row]").First.WaitForAsync(new LocatorWaitForOptions { Timeout = 30_000 });
+        await page.GotoAsync($"{uiUrl}/traces", new PageGotoOptions { WaitUntil = WaitUntilState.Commit });
+        await page.Locator("[data-testid=trace-row]").First.WaitForAsync(new LocatorWaitForOptions { Timeout = 30_000 });
         return clock.Elapsed.TotalMilliseconds;
     }
 
     /// <summary>One trace: until every one of its span rows is in the DOM.</summary>
     public async Task<double> OpenTraceAsync(string uiUrl, string traceId, int spans)
     {
+        var page = _pages[uiUrl];
         var clock = Stopwatch.StartNew();
-        await _page.GotoAsync($"{uiUrl}/traces/{traceId}", new PageGotoOptions { WaitUntil = WaitUntilState.Commit });
-        await _page.WaitForFunctionAsync(
+        await page.GotoAsync($"{uiUrl}/traces/{traceId}", new PageGotoOptions { WaitUntil = WaitUntilState.Commit });
+        await page.WaitForFunctionAsync(
             "n => document.querySelectorAll('[data-testid=span-row]').length >= n", spans,
             new PageWaitForFunctionOptions { Timeout = 30_000, PollingInterval = 5 });
         return clock.Elapsed.TotalMilliseconds;

@@ -30,17 +30,17 @@ public sealed class DashboardProcess : IAsyncDisposable
 
     public int Pid => _process.Id;
 
-    public static async Task<DashboardProcess> StartAsync()
+    public static async Task<DashboardProcess> StartAsync(string dll)
     {
         var (ui, grpc, http) = (FreePort.Next(), FreePort.Next(), FreePort.Next());
         // Persistence on, like under the AppHost, so the journal's cost is part of the figure.
         var storage = Directory.CreateTempSubdirectory("bench-dashboard-").FullName;
-        var start = new ProcessStartInfo("dotnet", [RepoPaths.DashboardDll])
+        var start = new ProcessStartInfo("dotnet", [dll])
         {
             UseShellExecute = false,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
-            WorkingDirectory = Path.GetDirectoryName(RepoPaths.DashboardDll)!,
+            WorkingDirectory = Path.GetDirectoryName(dll)!,
         };
         var (apiKey, token) = ("bench-" + Guid.NewGuid().ToString("N"), Guid.NewGuid().ToString("N"));
         start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{ui}";

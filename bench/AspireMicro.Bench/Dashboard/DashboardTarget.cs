@@ -1,0 +1,15 @@
+namespace AspireMicro.Bench.Dashboard;
+
+/// <summary>One dashboard build under test, filled with the benchmark's telemetry, and what the browser opens in it.</summary>
+public sealed record DashboardTarget(string Label, DashboardProcess Process, HttpClient Api, string BigTraceId) : IAsyncDisposable
+{
+    public List<double> ListMs { get; } = [];
+
+    public List<double> TraceMs { get; } = [];
+
+    public async ValueTask DisposeAsync()
+    {
+        Api.Dispose();
+        await Process.DisposeAsync();
+    }
+}
