@@ -45,7 +45,7 @@ internal sealed record CommandLine(CliVerb Verb, string? Target = null, string? 
             : new CommandLine(CliVerb.Publish, target, output ?? Path.Combine(Directory.GetCurrentDirectory(), "aspiremicro-output"));
     }
 
-    private static string? ValueOf(IReadOnlyList<string> args, string option)
+    internal static string? ValueOf(IReadOnlyList<string> args, string option)
     {
         for (var i = 0; i < args.Count; i++)
         {

@@ -2,7 +2,6 @@ using System.Text;
 using AspireMicro.Hosting;
 using AspireMicro.Hosting.ApplicationModel;
 using AspireMicro.Hosting.Publishing;
-using AspireMicro.Hosting.Publishing.Kubernetes;
 using AspireMicro.Publishing.Tests.Infrastructure;
 
 namespace AspireMicro.Publishing.Tests.Quality;
@@ -81,13 +80,9 @@ public sealed class PublishQualityTests
 
         var exitCode = await app.PublishAsync(target, output, error, CancellationToken.None);
 
-        var message = error.ToString().TrimEnd('\n');
-        Assert.Equal(1, exitCode);
-        Assert.StartsWith("error: ", message);
+        var message = AssertFailedInOneLineWritingNothing(exitCode, error, output);
         Assert.Contains("'tool'", message);
         Assert.Contains(target, message);
-        Assert.DoesNotContain('\n', message);
-        Assert.False(Directory.Exists(output) && Directory.EnumerateFileSystemEntries(output).Any(), "partial output left behind");
     }
 
     [Fact]
@@ -117,13 +112,19 @@ public sealed class PublishQualityTests
         Assert.Equal(["a-file"], Directory.GetFileSystemEntries(temp.Path).Select(Path.GetFileName));
     }
 
-    [Fact]
-    public void An_invalid_image_tag_is_rejected_naming_the_option()
+    [Theory]
+    [MemberData(nameof(Targets))]
+    public async Task An_invalid_image_tag_fails_in_one_line_naming_the_option_and_writes_nothing(string target)
     {
-        var exception = Assert.Throws<DistributedApplicationException>(
-            () => new KubernetesPublisher(new DistributedApplicationOptions { Args = ["publish", "--tag", "no spaces"] }));
+        using var temp = new TempDirectory();
+        var output = temp.Combine("out");
+        await using var app = RealAppHost.Build("publish", "--target", target, "--output", output, "--tag", "no spaces");
+        var error = new StringWriter();
 
-        Assert.Contains("--tag 'no spaces'", exception.Message);
+        var exitCode = await app.PublishAsync(target, output, error, CancellationToken.None);
+
+        var message = AssertFailedInOneLineWritingNothing(exitCode, error, output);
+        Assert.Contains("--tag 'no spaces'", message);
     }
 
     private const string ManifestFileName = "aspire-manifest.json";
@@ -139,6 +140,17 @@ public sealed class PublishQualityTests
         builder.AddRedis("cache");
         builder.AddExecutable("tool", "/bin/echo", "/tmp", "hello");
         return builder.Build();
+    }
+
+    /// <summary>The CLI's contract for a failed publish: exit code 1, one "error: …" line, no stack trace, no partial output.</summary>
+    private static string AssertFailedInOneLineWritingNothing(int exitCode, StringWriter error, string output)
+    {
+        var message = error.ToString().TrimEnd('\n');
+        Assert.Equal(1, exitCode);
+        Assert.StartsWith("error: ", message);
+        Assert.DoesNotContain('\n', message);
+        Assert.False(Directory.Exists(output) && Directory.EnumerateFileSystemEntries(output).Any(), "partial output left behind");
+        return message;
     }
 
     private static Dictionary<string, byte[]> Snapshot(string folder) =>

@@ -1,4 +1,3 @@
-using System.Text;
 using AspireMicro.Hosting.ApplicationModel;
 using AspireMicro.Hosting.Publishing.Rendering;
 using YamlDotNet.Serialization;
@@ -9,27 +8,23 @@ namespace AspireMicro.Hosting.Publishing.Compose;
 /// docker-compose.yaml for one host with a container engine: backing stores with named volumes and health checks,
 /// projects from their images, external endpoints published on host ports 8080, 8081…; secrets come from <c>.env</c>.
 /// </summary>
-public sealed class ComposePublisher : PublisherBase
+public sealed class ComposePublisher : PlanPublisherBase
 {
     public const string FileName = "docker-compose.yaml";
 
     public ComposePublisher()
-        : base(PublishSettings.Default)
+        : this(null)
     {
     }
 
-    public ComposePublisher(DistributedApplicationOptions options)
-        : base(PublishSettings.FromArgs(options.Args))
+    public ComposePublisher(DistributedApplicationOptions? options)
+        : base("compose", options)
     {
     }
 
-    public override string Target => "compose";
-
-    public override async Task<ArtifactSet> GenerateAsync(DistributedApplicationModel model, PublishOptions options, CancellationToken cancellationToken)
+    protected override void Stage(DeploymentPlan plan, ArtifactSet artifacts)
     {
-        var plan = await DeploymentPlanBuilder.BuildAsync(model, options, cancellationToken);
         var renderer = new ServiceDnsRenderer();
-        var artifacts = new ArtifactSet();
         var services = new Dictionary<string, object>(StringComparer.Ordinal);
         var volumes = new Dictionary<string, object>(StringComparer.Ordinal);
         foreach (var store in plan.BackingStores)
@@ -58,12 +53,11 @@ public sealed class ComposePublisher : PublisherBase
         // Quote strings YAML would otherwise read as booleans or numbers ("true", "8080"): compose wants strings in environment.
         var yaml = new SerializerBuilder().WithQuotingNecessaryStrings().Build().Serialize(document);
         artifacts.Add(FileName, yaml);
-        if (plan.Parameters.Count > 0)
-        {
-            artifacts.Add(".env.example", EnvTemplate(plan.Parameters));
-        }
-
-        return artifacts;
+        ParameterTemplate.AddTo(
+            artifacts,
+            ".env.example",
+            "# Copy to .env (next to docker-compose.yaml) and fill in. Passwords: openssl rand -hex 16\n",
+            plan.Parameters.Select(ComposeServices.VariableOf));
     }
 
     /// <summary>Host ports for external endpoints: the one asked for in the model, else 8080, 8081… in declaration order.</summary>
@@ -80,16 +74,5 @@ public sealed class ComposePublisher : PublisherBase
         }
 
         return ports;
-    }
-
-    private static string EnvTemplate(IEnumerable<ParameterResource> parameters)
-    {
-        var text = new StringBuilder("# Copy to .env (next to docker-compose.yaml) and fill in. Passwords: openssl rand -hex 16\n");
-        foreach (var parameter in parameters)
-        {
-            text.Append(ComposeServices.VariableOf(parameter)).Append("=\n");
-        }
-
-        return text.ToString();
     }
 }

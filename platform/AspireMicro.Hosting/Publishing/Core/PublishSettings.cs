@@ -22,9 +22,9 @@ public sealed partial record PublishSettings(string Registry, string Tag, string
 
     public static PublishSettings FromArgs(IReadOnlyList<string> args) =>
         new PublishSettings(
-            ValueOf(args, "--registry") ?? DefaultRegistry,
-            ValueOf(args, "--tag") ?? DefaultTag,
-            ValueOf(args, "--domain") ?? DefaultDomain).Validate();
+            CommandLine.ValueOf(args, "--registry") ?? DefaultRegistry,
+            CommandLine.ValueOf(args, "--tag") ?? DefaultTag,
+            CommandLine.ValueOf(args, "--domain") ?? DefaultDomain).Validate();
 
     public string ImageFor(string resourceName) => $"{Registry}/{resourceName.ToLowerInvariant()}:{Tag}";
 
@@ -46,24 +46,6 @@ public sealed partial record PublishSettings(string Registry, string Tag, string
         }
 
         return this;
-    }
-
-    private static string? ValueOf(IReadOnlyList<string> args, string option)
-    {
-        for (var i = 0; i < args.Count; i++)
-        {
-            if (args[i] == option && i + 1 < args.Count)
-            {
-                return args[i + 1];
-            }
-
-            if (args[i].StartsWith(option + "=", StringComparison.Ordinal))
-            {
-                return args[i][(option.Length + 1)..];
-            }
-        }
-
-        return null;
     }
 
     [GeneratedRegex("^[a-z0-9]([a-z0-9.-]*[a-z0-9])?(:[0-9]{1,5})?(/[a-z0-9]([a-z0-9._-]*[a-z0-9])?)*$")]

@@ -1,5 +1,3 @@
-using System.Text.Encodings.Web;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using AspireMicro.Hosting.ApplicationModel;
 
@@ -10,31 +8,22 @@ namespace AspireMicro.Hosting.Publishing.Ecs;
 /// as managed services, parameters as generated Secrets Manager secrets, an ALB in front of external projects only.
 /// Built as JSON nodes, never from string templates.
 /// </summary>
-public sealed class EcsPublisher : PublisherBase
+public sealed class EcsPublisher : PlanPublisherBase
 {
     public const string FileName = "ecs-stack.json";
 
-    private static readonly JsonSerializerOptions JsonOptions = new()
-    {
-        WriteIndented = true,
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
-
     public EcsPublisher()
-        : base(PublishSettings.Default)
+        : this(null)
     {
     }
 
-    public EcsPublisher(DistributedApplicationOptions options)
-        : base(PublishSettings.FromArgs(options.Args))
+    public EcsPublisher(DistributedApplicationOptions? options)
+        : base("ecs", options)
     {
     }
 
-    public override string Target => "ecs";
-
-    public override async Task<ArtifactSet> GenerateAsync(DistributedApplicationModel model, PublishOptions options, CancellationToken cancellationToken)
+    protected override void Stage(DeploymentPlan plan, ArtifactSet artifacts)
     {
-        var plan = await DeploymentPlanBuilder.BuildAsync(model, options, cancellationToken);
         var template = new EcsTemplate();
         var renderer = new EcsValueRenderer();
         EcsFoundation.Add(template);
@@ -73,8 +62,6 @@ public sealed class EcsPublisher : PublisherBase
             ["Resources"] = template.Resources,
             ["Outputs"] = template.Outputs,
         };
-        var artifacts = new ArtifactSet();
-        artifacts.Add(FileName, document.ToJsonString(JsonOptions));
-        return artifacts;
+        artifacts.Add(FileName, PublishJson.Serialize(document));
     }
 }

@@ -1,4 +1,3 @@
-using System.Text;
 using AspireMicro.Hosting.ApplicationModel;
 using AspireMicro.Hosting.Publishing.Rendering;
 using k8s;
@@ -10,25 +9,26 @@ namespace AspireMicro.Hosting.Publishing.Kubernetes;
 /// <c>kustomization.yaml</c>. Parameters become one kustomize-generated Secret from <c>parameters.env</c>, which the
 /// user writes (a commented template is generated); apply with <c>kubectl apply -k</c>.
 /// </summary>
-public sealed class KubernetesPublisher : PublisherBase
+public sealed class KubernetesPublisher : PlanPublisherBase
 {
+    /// <summary>Heads parameters.env.example; the user copies it to parameters.env (kept out of source control).</summary>
+    private static readonly string ParametersHeader =
+        $"# Copy to {KubernetesNames.ParametersEnvFile} and fill in; kustomize turns it into the Secret '{KubernetesNames.ParametersSecret}'.\n"
+        + "# Generate passwords with: openssl rand -hex 16   (letters and digits only: values go into URIs unescaped)\n";
+
     public KubernetesPublisher()
-        : base(PublishSettings.Default)
+        : this(null)
     {
     }
 
-    public KubernetesPublisher(DistributedApplicationOptions options)
-        : base(PublishSettings.FromArgs(options.Args))
+    public KubernetesPublisher(DistributedApplicationOptions? options)
+        : base("kubernetes", options)
     {
     }
 
-    public override string Target => "kubernetes";
-
-    public override async Task<ArtifactSet> GenerateAsync(DistributedApplicationModel model, PublishOptions options, CancellationToken cancellationToken)
+    protected override void Stage(DeploymentPlan plan, ArtifactSet artifacts)
     {
-        var plan = await DeploymentPlanBuilder.BuildAsync(model, options, cancellationToken);
         var renderer = new ServiceDnsRenderer();
-        var artifacts = new ArtifactSet();
         var files = new List<string>();
         foreach (var store in plan.BackingStores)
         {
@@ -47,12 +47,8 @@ public sealed class KubernetesPublisher : PublisherBase
         }
 
         artifacts.Add("kustomization.yaml", Kustomization.Create(files, plan.Parameters.Count > 0));
-        if (plan.Parameters.Count > 0)
-        {
-            artifacts.Add($"{KubernetesNames.ParametersEnvFile}.example", ParametersTemplate(plan.Parameters));
-        }
-
-        return artifacts;
+        ParameterTemplate.AddTo(
+            artifacts, $"{KubernetesNames.ParametersEnvFile}.example", ParametersHeader, plan.Parameters.Select(p => p.Name));
     }
 
     private static string Add(ArtifactSet artifacts, string name, IEnumerable<object> objects)
@@ -60,20 +56,5 @@ public sealed class KubernetesPublisher : PublisherBase
         var file = $"{name}.yaml";
         artifacts.Add(file, KubernetesYaml.SerializeAll(objects));
         return file;
-    }
-
-    /// <summary>Names only, never values: the user copies it to parameters.env and fills it in (kept out of source control).</summary>
-    private static string ParametersTemplate(IEnumerable<ParameterResource> parameters)
-    {
-        var text = new StringBuilder();
-        text.Append("# Copy to ").Append(KubernetesNames.ParametersEnvFile).Append(" and fill in; kustomize turns it into the Secret '")
-            .Append(KubernetesNames.ParametersSecret).Append("'.\n")
-            .Append("# Generate passwords with: openssl rand -hex 16   (letters and digits only: values go into URIs unescaped)\n");
-        foreach (var parameter in parameters)
-        {
-            text.Append(parameter.Name).Append("=\n");
-        }
-
-        return text.ToString();
     }
 }

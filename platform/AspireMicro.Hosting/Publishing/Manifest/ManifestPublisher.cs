@@ -1,5 +1,3 @@
-using System.Text.Encodings.Web;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using AspireMicro.Hosting.ApplicationModel;
 
@@ -14,24 +12,15 @@ public sealed class ManifestPublisher : PublisherBase
 {
     public const string FileName = "aspire-manifest.json";
 
-    private static readonly JsonSerializerOptions JsonOptions = new()
-    {
-        WriteIndented = true,
-        // The manifest is read by tools, not browsers: keep '+' and '&' readable.
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
-
     public ManifestPublisher()
-        : base(PublishSettings.Default)
+        : this(null)
     {
     }
 
-    public ManifestPublisher(DistributedApplicationOptions options)
-        : base(PublishSettings.FromArgs(options.Args))
+    public ManifestPublisher(DistributedApplicationOptions? options)
+        : base("manifest", options)
     {
     }
-
-    public override string Target => "manifest";
 
     public override async Task<ArtifactSet> GenerateAsync(DistributedApplicationModel model, PublishOptions options, CancellationToken cancellationToken)
     {
@@ -75,7 +64,7 @@ public sealed class ManifestPublisher : PublisherBase
             ["resources"] = resources,
         };
         var artifacts = new ArtifactSet();
-        artifacts.Add(FileName, manifest.ToJsonString(JsonOptions));
+        artifacts.Add(FileName, PublishJson.Serialize(manifest));
         return artifacts;
     }
 }
