@@ -25,9 +25,17 @@ public sealed class CpuProfile
             .ToDictionary(g => g.Key, g => g.Sum(kv => kv.Value.Ms - _start[kv.Key].Ms));
     }
 
-    public static string Format(IReadOnlyDictionary<string, double> cpu, long requests) =>
-        string.Join(", ", cpu.Where(kv => kv.Value > 0).OrderByDescending(kv => kv.Value)
-            .Select(kv => $"{kv.Key} {(kv.Value / Math.Max(1, requests) * 1000).ToString("0", CultureInfo.InvariantCulture)} µs"));
+    public static double TotalMicroseconds(IReadOnlyDictionary<string, double> cpu, long requests) =>
+        cpu.Values.Where(v => v > 0).Sum() / Math.Max(1, requests) * 1000;
+
+    /// <summary>Per-process CPU per request, then the sum: the sum is what two shared cores must pay for each request.</summary>
+    public static string Format(IReadOnlyDictionary<string, double> cpu, long requests)
+    {
+        static string Us(double ms, long requests) => (ms / Math.Max(1, requests) * 1000).ToString("0", CultureInfo.InvariantCulture);
+        var perProcess = string.Join(", ", cpu.Where(kv => kv.Value > 0).OrderByDescending(kv => kv.Value)
+            .Select(kv => $"{kv.Key} {Us(kv.Value, requests)} µs"));
+        return $"{perProcess}; total {TotalMicroseconds(cpu, requests).ToString("0", CultureInfo.InvariantCulture)} µs";
+    }
 
     private static Dictionary<int, (string Label, double Ms)> Snapshot(AppHostRun run)
     {
