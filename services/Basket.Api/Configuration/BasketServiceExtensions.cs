@@ -1,7 +1,7 @@
 using Basket.Api.Catalog;
-using Basket.Api.Endpoints;
 using Basket.Api.Ordering;
 using Basket.Api.Storage;
+using StackExchange.Redis;
 
 namespace Basket.Api.Configuration;
 
@@ -17,7 +17,10 @@ public static class BasketServiceExtensions
         builder.Services.AddSingleton<RedisConnection>();
         builder.Services.AddSingleton<BasketStore>();
         builder.Services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis");
-        builder.Services.AddExceptionHandler<DependencyExceptionHandler>();
+        // Redis, catalog or ordering being down is a 503 the client may retry, not a 500.
+        builder.Services.AddDependencyFailure<DependencyUnavailableException>(e => e.Dependency)
+            .AddDependencyFailure<RedisException>("redis")
+            .AddDependencyFailure<RedisTimeoutException>("redis");
 
         // Logical names: service discovery maps them to services__catalog__http__N etc.
         builder.Services.AddHttpClient<CatalogClient>(http => http.BaseAddress = new Uri("http://catalog"))

@@ -12,8 +12,9 @@ public static class ApiProblemDetailsExtensions
     {
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
-        builder.Services.AddExceptionHandler<DependencyUnavailableExceptionHandler>();
-        // Binding failures must surface as exceptions so the handler above can name the field.
+        // Connection and transient database failures → 503; services add their own with AddDependencyFailure.
+        builder.Services.AddDependencyUnavailableHandler();
+        // Binding failures must surface as exceptions so BadRequestExceptionHandler can name the field.
         builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         return builder;
     }
