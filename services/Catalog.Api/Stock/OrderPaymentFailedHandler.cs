@@ -11,8 +11,10 @@ public sealed class OrderPaymentFailedHandler(CatalogDbContext db, ChangedProduc
 {
     public async Task HandleAsync(OrderPaymentFailed integrationEvent, CancellationToken cancellationToken)
     {
+        // Locked: a second release of the same order (another event, handled at the same time) waits here,
+        // then finds the rows released and gives nothing back twice.
         var reservations = await db.Reservations
-            .Where(r => r.OrderId == integrationEvent.OrderId && r.ReleasedAt == null)
+            .FromSql($"SELECT * FROM stock_reservations WHERE \"OrderId\" = {integrationEvent.OrderId} AND \"ReleasedAt\" IS NULL FOR UPDATE")
             .ToListAsync(cancellationToken);
         if (reservations.Count == 0)
         {

@@ -16,8 +16,12 @@ public sealed class OrderSubmittedHandler(CatalogDbContext db, ChangedProducts c
 {
     public async Task HandleAsync(OrderSubmitted integrationEvent, CancellationToken cancellationToken)
     {
-        var reason = await TryReserveAsync(integrationEvent, cancellationToken);
-        if (reason is null)
+        var (duplicate, reason) = await TryReserveAsync(integrationEvent, cancellationToken);
+        if (duplicate)
+        {
+            logger.LogInformation("Order {OrderId} already holds its stock; ignoring", integrationEvent.OrderId);
+        }
+        else if (reason is null)
         {
             db.AddIntegrationEvent(new OrderStockReserved(integrationEvent.OrderId, integrationEvent.BuyerId, integrationEvent.Total));
             logger.LogInformation("Reserved stock for order {OrderId}", integrationEvent.OrderId);
@@ -29,11 +33,12 @@ public sealed class OrderSubmittedHandler(CatalogDbContext db, ChangedProducts c
         }
     }
 
-    private async Task<string?> TryReserveAsync(OrderSubmitted order, CancellationToken cancellationToken)
+    /// <summary>Duplicate: the order was reserved before; otherwise the rejection reason, null when reserved.</summary>
+    private async Task<(bool Duplicate, string? Reason)> TryReserveAsync(OrderSubmitted order, CancellationToken cancellationToken)
     {
         if (order.Items.Count == 0 || order.Items.Any(i => i.Quantity <= 0))
         {
-            return "The order has no lines or a line with a non-positive quantity.";
+            return (false, "The order has no lines or a line with a non-positive quantity.");
         }
 
         var wanted = order.Items.GroupBy(i => i.ProductId).ToDictionary(g => g.Key, g => g.Sum(i => i.Quantity));
@@ -43,17 +48,23 @@ public sealed class OrderSubmittedHandler(CatalogDbContext db, ChangedProducts c
             .FromSql($"SELECT * FROM catalog_items WHERE \"Id\" = ANY({ids}) ORDER BY \"Id\" FOR UPDATE")
             .ToDictionaryAsync(i => i.Id, cancellationToken);
 
+        // Another event for the same order may have reserved while we waited for the locks: reserve once.
+        if (await db.Reservations.AnyAsync(r => r.OrderId == order.OrderId, cancellationToken))
+        {
+            return (true, null);
+        }
+
         var missing = ids.Where(id => !items.ContainsKey(id)).ToArray();
         if (missing.Length > 0)
         {
-            return $"Unknown product(s): {string.Join(", ", missing)}.";
+            return (false, $"Unknown product(s): {string.Join(", ", missing)}.");
         }
 
         var shortages = ids.Where(id => items[id].AvailableStock < wanted[id]).ToArray();
         if (shortages.Length > 0)
         {
-            return "Insufficient stock for: " + string.Join(", ",
-                shortages.Select(id => $"{items[id].Name} (wanted {wanted[id]}, available {items[id].AvailableStock})")) + ".";
+            return (false, "Insufficient stock for: " + string.Join(", ",
+                shortages.Select(id => $"{items[id].Name} (wanted {wanted[id]}, available {items[id].AvailableStock})")) + ".");
         }
 
         var now = DateTimeOffset.UtcNow;
@@ -64,6 +75,6 @@ public sealed class OrderSubmittedHandler(CatalogDbContext db, ChangedProducts c
             db.Reservations.Add(new StockReservation { OrderId = order.OrderId, ProductId = id, Quantity = wanted[id], ReservedAt = now });
         }
 
-        return null;
+        return (false, null);
     }
 }

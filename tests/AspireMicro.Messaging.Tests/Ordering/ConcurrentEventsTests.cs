@@ -63,6 +63,11 @@ public sealed class ConcurrentEventsTests(MessagingFixture fixture) : IAsyncLife
         Assert.Single(changes, status => status == "Paid");
         Assert.True(changes.Count(status => status == "StockReserved") <= 1,
             $"StockReserved announced {changes.Count(status => status == "StockReserved")} times");
+
+        // Let the announcements leave before the service stops, so no later test sees them arrive late.
+        await Eventually.GetAsync(
+            () => Sql.CountAsync(Database, "SELECT count(*) FROM outbox_messages WHERE published_at IS NULL"),
+            unpublished => unpublished == 0, TimeSpan.FromSeconds(60), "the outbox to drain");
     }
 
     private async Task<Guid> PlaceOrderAsync()

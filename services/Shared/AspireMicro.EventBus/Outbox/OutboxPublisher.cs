@@ -6,10 +6,10 @@ using RabbitMQ.Client;
 
 namespace AspireMicro.EventBus.Outbox;
 
-/// <summary>Sends one outbox row and waits for the broker's confirm (the channel tracks confirmations).</summary>
+/// <summary>Sends one outbox row; the caller waits for the broker's confirm (see <see cref="PublishConfirmations"/>).</summary>
 internal static class OutboxPublisher
 {
-    public static async Task PublishAsync(IChannel channel, OutboxMessage message, CancellationToken cancellationToken)
+    public static async Task SendAsync(IChannel channel, OutboxMessage message, CancellationToken cancellationToken)
     {
         var parent = TraceHeaders.Parse(message.TraceParent, message.TraceState);
         using var activity = EventBusTelemetry.ActivitySource.StartActivity(
@@ -45,7 +45,7 @@ internal static class OutboxPublisher
         EventBusTelemetry.Published.Add(1);
         try
         {
-            // Returns once the broker has confirmed; throws on nack, return or a closed channel.
+            // Returns once sent; throws on a closed channel.
             await channel.BasicPublishAsync(
                 EventBusTopology.Exchange,
                 message.EventType,
@@ -60,6 +60,5 @@ internal static class OutboxPublisher
             throw;
         }
 
-        EventBusTelemetry.Confirmed.Add(1);
     }
 }

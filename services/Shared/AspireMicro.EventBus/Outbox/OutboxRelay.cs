@@ -1,5 +1,6 @@
 using AspireMicro.EventBus.Configuration;
 using AspireMicro.EventBus.Connection;
+using AspireMicro.EventBus.Diagnostics;
 using AspireMicro.EventBus.Topology;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,8 +24,11 @@ public sealed class OutboxRelay<TDbContext>(
     ILogger<OutboxRelay<TDbContext>> logger) : BackgroundService
     where TDbContext : DbContext
 {
+    // A confirm normally takes milliseconds; beyond this the broker is in trouble and the batch is retried.
+    private static readonly TimeSpan ConfirmTimeout = TimeSpan.FromSeconds(15);
     private readonly EventBusOptions _options = options.Value;
     private IChannel? _channel;
+    private PublishConfirmations? _confirmations;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -92,27 +96,7 @@ public sealed class OutboxRelay<TDbContext>(
             return 0;
         }
 
-        var sent = 0;
-        Exception? failure = null;
-        try
-        {
-            var channel = await GetChannelAsync(cancellationToken);
-            foreach (var message in batch)
-            {
-                message.PublishAttempts++;
-                using (SuppressInstrumentationScope.Begin(false))
-                {
-                    await OutboxPublisher.PublishAsync(channel, message, cancellationToken);
-                }
-
-                message.PublishedAt = DateTimeOffset.UtcNow;
-                sent++;
-            }
-        }
-        catch (Exception ex)
-        {
-            failure = ex;
-        }
+        var (sent, failure) = await PublishInOrderAsync(batch, cancellationToken);
 
         // Record what the broker confirmed even when stopping: forgetting it would only cause resends,
         // but there is no reason to.
@@ -128,25 +112,84 @@ public sealed class OutboxRelay<TDbContext>(
         return batch.Count;
     }
 
-    private async Task<IChannel> GetChannelAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Sends the whole batch in sequence order, then waits once for the confirms (one round trip per batch,
+    /// not per row). Only the confirmed prefix counts as published: a row after a nacked one is sent again
+    /// later (a duplicate the inbox absorbs) rather than overtaking it.
+    /// </summary>
+    private async Task<(int Sent, Exception? Failure)> PublishInOrderAsync(
+        List<OutboxMessage> batch,
+        CancellationToken cancellationToken)
     {
-        if (_channel is { IsOpen: true })
+        var verdicts = new List<Task<bool>>(batch.Count);
+        Exception? failure = null;
+        try
         {
-            return _channel;
+            var (channel, confirmations) = await GetChannelAsync(cancellationToken);
+            foreach (var message in batch)
+            {
+                message.PublishAttempts++;
+                var verdict = await confirmations.ExpectAsync(message.Id.ToString(), cancellationToken);
+                using (SuppressInstrumentationScope.Begin(false))
+                {
+                    await OutboxPublisher.SendAsync(channel, message, cancellationToken);
+                }
+
+                verdicts.Add(verdict);
+            }
+
+            await Task.WhenAll(verdicts).WaitAsync(ConfirmTimeout, cancellationToken);
+        }
+        catch (Exception ex)
+        {
+            failure = ex;
+        }
+
+        var sent = 0;
+        var now = DateTimeOffset.UtcNow;
+        foreach (var verdict in verdicts)
+        {
+            if (!verdict.IsCompletedSuccessfully || !verdict.Result)
+            {
+                break;
+            }
+
+            batch[sent].PublishedAt = now;
+            sent++;
+        }
+
+        EventBusTelemetry.Confirmed.Add(sent);
+        if (failure is null && sent < batch.Count)
+        {
+            failure = new InvalidOperationException("The broker refused (nack or unroutable) an outbox row.");
+        }
+
+        return (sent, failure);
+    }
+
+    private async Task<(IChannel Channel, PublishConfirmations Confirmations)> GetChannelAsync(
+        CancellationToken cancellationToken)
+    {
+        if (_channel is { IsOpen: true } && _confirmations is not null)
+        {
+            return (_channel, _confirmations);
         }
 
         await DropChannelAsync();
         var connection = await connections.GetConnectionAsync(cancellationToken);
         var channel = await connection.CreateChannelAsync(
-            new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true),
+            new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: false),
             cancellationToken);
         await EventBusTopology.DeclarePublisherTopologyAsync(channel, cancellationToken);
+        _confirmations = new PublishConfirmations(channel);
         _channel = channel;
-        return channel;
+        return (channel, _confirmations);
     }
 
     private async Task DropChannelAsync()
     {
+        _confirmations?.Dispose();
+        _confirmations = null;
         var channel = _channel;
         _channel = null;
         if (channel is null)
