@@ -18,9 +18,8 @@ public sealed class BasketTests(ApiFixture fixture)
         var response = await client.PutAsJsonAsync("/api/basket/buyer-pricing", new
         {
             items = new[] { new { productId = 2, quantity = 3, unitPrice = 0.01m } },
-        });
+        }).AssertSuccessAsync();
 
-        response.EnsureSuccessStatusCode();
         var basket = await response.Content.ReadFromJsonAsync<JsonElement>();
         var line = basket.GetProperty("items")[0];
         using var catalog = fixture.Catalog0.CreateHttpClient();
@@ -95,7 +94,7 @@ public sealed class BasketTests(ApiFixture fixture)
     {
         using var client = fixture.Basket.CreateHttpClient();
 
-        (await client.PostAsJsonAsync("/api/basket/buyer-ttl/items", new { productId = 3, quantity = 1 })).EnsureSuccessStatusCode();
+        await client.PostAsJsonAsync("/api/basket/buyer-ttl/items", new { productId = 3, quantity = 1 }).AssertSuccessAsync();
 
         await using var redis = await ConnectionMultiplexer.ConnectAsync(fixture.Servers.Redis);
         var ttl = await redis.GetDatabase().KeyTimeToLiveAsync(BasketStore.Key("buyer-ttl"));
@@ -113,10 +112,14 @@ public sealed class BasketTests(ApiFixture fixture)
             ["Basket:TimeToLive"] = "00:00:01",
         });
         using var client = basket.CreateHttpClient();
-        (await client.PostAsJsonAsync("/api/basket/buyer-expiring/items", new { productId = 3, quantity = 1 })).EnsureSuccessStatusCode();
+        await client.PostAsJsonAsync("/api/basket/buyer-expiring/items", new { productId = 3, quantity = 1 }).AssertSuccessAsync();
 
-        await Task.Delay(TimeSpan.FromSeconds(1.5));
-        var after = await client.GetFromJsonAsync<JsonElement>("/api/basket/buyer-expiring");
+        // Redis expires keys on its own clock: wait for it (bounded) rather than sleep a guess.
+        var after = await Eventually.WaitAsync(
+            () => client.GetFromJsonAsync<JsonElement>("/api/basket/buyer-expiring"),
+            basket => basket.GetProperty("items").GetArrayLength() == 0,
+            TimeSpan.FromSeconds(30),
+            "the basket has expired");
 
         Assert.Equal(0, after.GetProperty("items").GetArrayLength());
     }
@@ -130,25 +133,5 @@ public sealed class BasketTests(ApiFixture fixture)
         var response = await client.PostAsync("/api/basket/buyer-empty/checkout", null);
 
         await response.AssertProblemAsync(HttpStatusCode.BadRequest, "items");
-    }
-
-    [Fact]
-    public async Task Checkout_when_ordering_is_unreachable_returns_503_and_keeps_the_basket()
-    {
-        await using var basket = new ServiceHost<BasketStore>(new Dictionary<string, string?>
-        {
-            ["ConnectionStrings:redis"] = fixture.Servers.Redis,
-            ["services:catalog:http:0"] = fixture.Catalog0.Url,
-            // Port 9 (discard) on loopback: nothing listens, so the connection is refused at once.
-            ["services:ordering:http:0"] = "http://127.0.0.1:9",
-        });
-        using var client = basket.CreateHttpClient();
-        (await client.PostAsJsonAsync("/api/basket/buyer-no-ordering/items", new { productId = 4, quantity = 1 })).EnsureSuccessStatusCode();
-
-        var response = await client.PostAsync("/api/basket/buyer-no-ordering/checkout", null);
-
-        await response.AssertProblemAsync(HttpStatusCode.ServiceUnavailable);
-        var kept = await client.GetFromJsonAsync<JsonElement>("/api/basket/buyer-no-ordering");
-        Assert.Equal(1, kept.GetProperty("items").GetArrayLength());
     }
 }

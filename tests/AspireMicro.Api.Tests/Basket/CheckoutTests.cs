@@ -11,13 +11,12 @@ public sealed class CheckoutTests(ApiFixture fixture)
     public async Task Checkout_through_the_gateway_creates_an_order_clears_the_basket_and_catalog_reserves_stock()
     {
         using var gateway = fixture.Gateway.CreateHttpClient();
-        (await gateway.PutAsJsonAsync("/api/catalog/items/40", new { availableStock = 50 })).EnsureSuccessStatusCode();
+        await gateway.PutAsJsonAsync("/api/catalog/items/40", new { availableStock = 50 }).AssertSuccessAsync();
         await gateway.DeleteAsync("/api/basket/buyer-checkout");
-        (await gateway.PostAsJsonAsync("/api/basket/buyer-checkout/items", new { productId = 40, quantity = 2 })).EnsureSuccessStatusCode();
+        await gateway.PostAsJsonAsync("/api/basket/buyer-checkout/items", new { productId = 40, quantity = 2 }).AssertSuccessAsync();
 
-        var response = await gateway.PostAsync("/api/basket/buyer-checkout/checkout", null);
+        var response = await gateway.PostAsync("/api/basket/buyer-checkout/checkout", null).AssertSuccessAsync();
 
-        response.EnsureSuccessStatusCode();
         var orderId = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("orderId").GetString();
         var basket = await gateway.GetFromJsonAsync<JsonElement>("/api/basket/buyer-checkout");
         Assert.Equal(0, basket.GetProperty("items").GetArrayLength());
@@ -36,7 +35,7 @@ public sealed class CheckoutTests(ApiFixture fixture)
     {
         using var client = fixture.Basket.CreateHttpClient();
         await client.DeleteAsync("/api/basket/buyer-retry");
-        (await client.PostAsJsonAsync("/api/basket/buyer-retry/items", new { productId = 41, quantity = 1 })).EnsureSuccessStatusCode();
+        await client.PostAsJsonAsync("/api/basket/buyer-retry/items", new { productId = 41, quantity = 1 }).AssertSuccessAsync();
         var key = $"checkout-{Guid.NewGuid():N}";
 
         var first = await Checkout(client, key);
@@ -52,8 +51,7 @@ public sealed class CheckoutTests(ApiFixture fixture)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/basket/buyer-retry/checkout");
         request.Headers.Add("Idempotency-Key", key);
-        var response = await client.SendAsync(request);
-        response.EnsureSuccessStatusCode();
+        var response = await client.SendAsync(request).AssertSuccessAsync();
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("orderId").GetString()!;
     }
 }
