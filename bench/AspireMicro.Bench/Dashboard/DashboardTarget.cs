@@ -7,6 +7,11 @@ public sealed record DashboardTarget(string Label, DashboardProcess Process, Htt
 
     public List<double> TraceMs { get; } = [];
 
+    /// <summary>The same two, on the page's clock: navigation start to the rows in the DOM.</summary>
+    public List<double> ListDomMs { get; } = [];
+
+    public List<double> TraceDomMs { get; } = [];
+
     public async ValueTask DisposeAsync()
     {
         Api.Dispose();
