@@ -152,18 +152,13 @@ public sealed partial class DistributedApplication
         DashboardLoginUrl = launcher.LoginUrl;
     }
 
-    /// <summary>Stops every resource (services first, then backing stores), the dashboard and the resource service.</summary>
+    /// <summary>Stops every resource (services first, then backing stores) and, alongside, the dashboard; then the resource service.</summary>
     public async Task StopAsync(CancellationToken cancellationToken = default)
     {
-        if (_dashboard is not null)
-        {
-            await _dashboard.StopAsync(TimeSpan.FromSeconds(3), cancellationToken);
-        }
-
-        if (_orchestrator is not null)
-        {
-            await _orchestrator.StopAsync(cancellationToken);
-        }
+        // Nothing depends on the dashboard at shutdown: stopping it beside the resources, not before them, saves its whole stop time.
+        var dashboard = _dashboard is null ? Task.CompletedTask : _dashboard.StopAsync(TimeSpan.FromSeconds(3), cancellationToken);
+        var resources = _orchestrator is null ? Task.CompletedTask : _orchestrator.StopAsync(cancellationToken);
+        await Task.WhenAll(dashboard, resources);
 
         if (_resourceService is not null)
         {

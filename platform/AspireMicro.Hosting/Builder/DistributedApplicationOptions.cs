@@ -31,4 +31,16 @@ public sealed class DistributedApplicationOptions
 
     /// <summary>How long a resource may take to become healthy before the start is reported as failed.</summary>
     public TimeSpan StartupTimeout { get; set; } = TimeSpan.FromSeconds(90);
+
+    /// <summary>
+    /// Nice value (relative to the AppHost's) a service process (project or executable) starts at while the backing
+    /// stores are not all healthy yet; once they are, it runs at normal priority;
+    /// null starts services at normal priority. Only applied when the AppHost runs as root, because raising a
+    /// process back to normal priority needs root.
+    /// </summary>
+    /// <remarks>
+    /// While the backing stores boot, the services' JIT would otherwise take the CPU away from them (on two cores
+    /// RabbitMQ booted in 15 s instead of 6 s). At a lower priority the services start in the CPU time the stores leave.
+    /// </remarks>
+    public int? ServiceStartupNiceness { get; set; } = 10;
 }

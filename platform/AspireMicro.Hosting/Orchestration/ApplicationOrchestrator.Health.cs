@@ -4,7 +4,9 @@ namespace AspireMicro.Hosting.Orchestration;
 
 public sealed partial class ApplicationOrchestrator
 {
-    private static readonly TimeSpan StartupProbeInterval = TimeSpan.FromMilliseconds(250);
+    // Until first healthy every probe interval is added to the start-up of whatever waits for the resource (and
+    // a refused connection costs nothing), so probe often; afterwards a slow beat is enough to notice trouble.
+    private static readonly TimeSpan StartupProbeInterval = TimeSpan.FromMilliseconds(100);
     private static readonly TimeSpan SteadyProbeInterval = TimeSpan.FromSeconds(2);
 
     /// <summary>Probes the instance for as long as its process runs and publishes each Healthy/Unhealthy transition.</summary>

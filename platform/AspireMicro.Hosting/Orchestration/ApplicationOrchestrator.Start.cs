@@ -85,6 +85,7 @@ public sealed partial class ApplicationOrchestrator
         var process = await Host.StartAsync(spec, line => _logs.Append(
             instance.Name, line.Timestamp, line.Stream == LogStream.StdErr ? "stderr" : "stdout", line.Text), cancellationToken);
         instance.Process = process;
+        RestorePriorityIfStoresCameUpMeanwhile(instance);
         _notifications.Publish(instance.Name, s => s with
         {
             State = KnownResourceStates.Running,
@@ -108,8 +109,8 @@ public sealed partial class ApplicationOrchestrator
 
         ProcessSpec spec = instance.Resource switch
         {
-            ProjectResource project => ProjectSpec(project, args),
-            ExecutableResource executable => new ProcessSpec(executable.Command, args) { WorkingDirectory = executable.WorkingDirectory },
+            ProjectResource project => ProjectSpec(project, args) with { Niceness = StartupNiceness },
+            ExecutableResource executable => new ProcessSpec(executable.Command, args) { WorkingDirectory = executable.WorkingDirectory, Niceness = StartupNiceness },
             _ => throw new InvalidOperationException($"Resource '{instance.Name}' of type {instance.ResourceType} cannot be started as a process."),
         };
         return (spec with { Environment = environment }, snapshot);

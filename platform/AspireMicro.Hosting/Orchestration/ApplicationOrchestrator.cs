@@ -88,6 +88,8 @@ public sealed partial class ApplicationOrchestrator : IAsyncDisposable
         {
             _startTasks.Add(Task.Run(() => StartWhenDependenciesHealthyAsync(instance, _lifetime.Token), CancellationToken.None));
         }
+
+        RestorePriorityWhenBackingStoresUp();
     }
 
     public async Task StartAsync(CancellationToken cancellationToken)

@@ -24,7 +24,9 @@ internal static class ChildStartInfo
             startInfo.ArgumentList.Add("--init-groups");
         }
 
-        foreach (var argument in (string[])["--pdeathsig", "KILL", "--", "setsid", "--", spec.FileName, .. spec.Arguments])
+        // nice execs the program too, so the pid stays the program's own.
+        string[] nice = spec.Niceness is { } niceness ? ["nice", "-n", $"{niceness}", "--"] : [];
+        foreach (var argument in (string[])["--pdeathsig", "KILL", "--", "setsid", "--", .. nice, spec.FileName, .. spec.Arguments])
         {
             startInfo.ArgumentList.Add(argument);
         }

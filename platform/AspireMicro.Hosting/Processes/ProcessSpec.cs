@@ -10,4 +10,7 @@ public sealed record ProcessSpec(string FileName, IReadOnlyList<string> Argument
 
     /// <summary>When set and the AppHost runs as root, the child runs as this user (postgres refuses root).</summary>
     public string? RunAsUser { get; init; }
+
+    /// <summary>When set, the child starts at this nice value (higher = yields the CPU to others).</summary>
+    public int? Niceness { get; init; }
 }

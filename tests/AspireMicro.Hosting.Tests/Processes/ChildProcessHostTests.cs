@@ -178,6 +178,31 @@ public sealed class ChildProcessHostTests : IAsyncLifetime
         Assert.Equal(expected, Assert.Single(_logs).Text);
     }
 
+    [Fact]
+    public async Task Niceness_starts_the_program_itself_at_that_priority()
+    {
+        var child = await _host.StartAsync(new ProcessSpec("sh", ["-c", "echo started; sleep 30"]) { Niceness = 7 }, _logs.Enqueue, CancellationToken.None);
+        await WaitForLogAsync("started"); // nice has exec'ed the shell once it prints
+
+        Assert.Equal(7, NiceOf(child.Pid));
+    }
+
+    [Fact]
+    public async Task Without_niceness_the_child_runs_at_the_hosts_priority()
+    {
+        var child = await StartShellAsync("echo started; sleep 30");
+        await WaitForLogAsync("started");
+
+        Assert.Equal(NiceOf(Environment.ProcessId), NiceOf(child.Pid));
+    }
+
+    // /proc/<pid>/stat: "pid (comm) state ..." with the nice value as field 19; comm may contain spaces.
+    private static int NiceOf(int pid)
+    {
+        var stat = File.ReadAllText($"/proc/{pid}/stat");
+        return int.Parse(stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[16], System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     private Task<IChildProcess> StartShellAsync(string script) =>
         _host.StartAsync(new ProcessSpec("sh", ["-c", script]), _logs.Enqueue, CancellationToken.None);
 
