@@ -26,11 +26,12 @@ public sealed class ApiFixture : IAsyncLifetime
         await Servers.StartAsync(timeout.Token);
         CatalogDb = Servers.CatalogDb;
 
-        // Both replicas start at once, as under WithReplicas(2): the advisory lock must serialise their migrations.
-        var replicas = await Task.WhenAll(
-            Task.Run(() => StartCatalog("catalog-0")),
-            Task.Run(() => StartCatalog("catalog-1")));
-        (Catalog0, Catalog1) = (replicas[0], replicas[1]);
+        // One after the other: WebApplicationFactory finds its host through a process-wide DiagnosticListener, so two
+        // factories starting at once can pick up each other's host ("Addresses cannot be modified after the server has
+        // started"). Replicas racing on the migration lock are covered where they are real processes: the AppHost
+        // starts catalog-0 and catalog-1 together in every end-to-end run.
+        Catalog0 = StartCatalog("catalog-0");
+        Catalog1 = StartCatalog("catalog-1");
 
         // The real ordering service, so checkout is proven against its idempotency, not a stand-in.
         Ordering = new ServiceHost<OrderStockReservedHandler>(new Dictionary<string, string?>
@@ -44,6 +45,9 @@ public sealed class ApiFixture : IAsyncLifetime
             ["services:catalog:http:0"] = Catalog0.Url,
             ["services:ordering:http:0"] = Ordering.Url,
             ["Basket:TimeToLive"] = "00:30:00",
+            // A cold catalog or ordering on a loaded 2-core machine can take seconds: tests check behaviour, not speed.
+            ["Basket:DownstreamAttemptTimeout"] = "00:00:10",
+            ["Basket:DownstreamTotalTimeout"] = "00:00:30",
         });
         Gateway = StartGateway(new Dictionary<string, string?>());
     }

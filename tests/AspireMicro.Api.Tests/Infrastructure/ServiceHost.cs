@@ -10,13 +10,20 @@ namespace AspireMicro.Api.Tests.Infrastructure;
 /// <typeparam name="TEntryPoint">Any public type of the service assembly.</typeparam>
 public sealed class ServiceHost<TEntryPoint> : WebApplicationFactory<TEntryPoint> where TEntryPoint : class
 {
+    private static readonly Lock StartLock = new();
     private readonly IReadOnlyDictionary<string, string?> _settings;
 
     public ServiceHost(IReadOnlyDictionary<string, string?> settings)
     {
         _settings = settings;
         UseKestrel(0);
-        StartServer();
+        // WebApplicationFactory intercepts the service's host through a process-wide listener: two factories starting
+        // at the same time can swap hosts, so starts are serialised (tests that start hosts of their own included).
+        lock (StartLock)
+        {
+            StartServer();
+        }
+
         BaseAddress = CreateClient().BaseAddress!;
     }
 
