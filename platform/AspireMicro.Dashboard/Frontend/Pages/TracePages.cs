@@ -24,8 +24,11 @@ public static class TracePages
 
         // Read the version first: a change that lands during the queries then still triggers a live refresh.
         var version = store.Changes.Version;
-        var traces = store.Traces(new TraceQuery(resource, search, ErrorsOnly: false, Skip: 0, Take: FirstPageSize));
-        return PageEndpoints.Html(InitialData.Embed(html, new TraceListInitialData(version, store.Resources(), traces)));
+        var resources = store.Resources();
+        // The page's filter only keeps a resource it lists; an unknown one falls back to "All resources" there, so here too.
+        var service = resources.Any(r => r.Service == resource) ? resource : null;
+        var traces = store.Traces(new TraceQuery(service, search, ErrorsOnly: false, Skip: 0, Take: FirstPageSize));
+        return PageEndpoints.Html(InitialData.Embed(html, new TraceListInitialData(version, resources, traces)));
     }
 
     public static Results<ContentHttpResult, NotFound> Detail(TelemetryStore store, string traceId)

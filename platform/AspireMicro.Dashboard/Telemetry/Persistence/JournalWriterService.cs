@@ -36,7 +36,8 @@ public sealed class JournalWriterService(TelemetryJournal journal, TelemetryStor
                 journal.Flush();
                 if (journal.LinesInFile > Math.Max(MinimumLinesBeforeCompaction, 2 * store.RetainedCount))
                 {
-                    journal.Compact(store.CreateSnapshot());
+                    var snapshot = store.CreateSnapshot();
+                    await OnOwnThread(() => journal.Compact(snapshot));
                 }
             }
         }
@@ -51,6 +52,14 @@ public sealed class JournalWriterService(TelemetryJournal journal, TelemetryStor
     }
 
     /// <summary>
+    /// Replay and compaction run for seconds to minutes of synchronous parsing and disk I/O. On a thread-pool thread
+    /// that is one of the two threads a 2-core pool starts with, gone: requests then queue behind the pool's slow
+    /// thread injection, worst on a loaded machine. A dedicated thread keeps the pool for requests.
+    /// </summary>
+    private static Task OnOwnThread(Action work) =>
+        Task.Factory.StartNew(work, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+
+    /// <summary>
     /// Replays the journal off the start-up path, so the listeners open while it runs. Nothing is appended until
     /// it is done (new entries wait in the queue), so the replay never reads its own appends.
     /// </summary>
@@ -58,7 +67,7 @@ public sealed class JournalWriterService(TelemetryJournal journal, TelemetryStor
     {
         try
         {
-            await Task.Run(() => store.RestoreFromJournal(stoppingToken), CancellationToken.None);
+            await OnOwnThread(() => store.RestoreFromJournal(stoppingToken));
             logger.LogInformation("Persisting telemetry to {Path}; {Count} items restored", journal.FilePath, store.RetainedCount);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
