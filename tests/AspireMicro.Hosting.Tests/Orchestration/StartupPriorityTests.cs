@@ -21,6 +21,7 @@ public sealed class StartupPriorityTests
 
         await app.StartAsync(Timeouts.Start);
         var worker = await app.ResourceNotifications.WaitForResourceHealthyAsync("worker", Timeouts.Start);
+        await WaitUntilExecedAsync(worker.Pid!.Value, "sleep");
         // Raising a process back to normal priority needs root, so only root lowers it in the first place.
         var lowered = Environment.IsPrivilegedProcess ? Math.Min(hostNice + 10, 19) : hostNice;
         Assert.Equal(lowered, NiceOf(worker.Pid!.Value));
@@ -41,8 +42,23 @@ public sealed class StartupPriorityTests
 
         await app.StartAsync(Timeouts.Start);
         var worker = await app.ResourceNotifications.WaitForResourceHealthyAsync("worker", Timeouts.Start);
+        await WaitUntilExecedAsync(worker.Pid!.Value, "sleep");
 
         Assert.Equal(NiceOf(Environment.ProcessId), NiceOf(worker.Pid!.Value));
+    }
+
+    /// <summary>
+    /// The pid is the setpriv/setsid/nice wrapper's until the last exec: only once the program itself runs does the
+    /// process show its final priority.
+    /// </summary>
+    private static async Task WaitUntilExecedAsync(int pid, string program)
+    {
+        for (var attempt = 0; attempt < 200 && (await File.ReadAllTextAsync($"/proc/{pid}/comm")).Trim() != program; attempt++)
+        {
+            await Task.Delay(50);
+        }
+
+        Assert.Equal(program, (await File.ReadAllTextAsync($"/proc/{pid}/comm")).Trim());
     }
 
     /// <summary>The priority is restored right after the store's health is published: poll (bounded) until it shows.</summary>
