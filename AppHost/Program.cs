@@ -1,4 +1,7 @@
 // The AspireMicro app model: backing stores first, then the services that use them.
+// The services that use RabbitMQ do not WaitFor(messaging): the broker boots for seconds, and they spend that time
+// starting up (at a lower priority, so they do not slow it down) and connect as soon as it listens; their health
+// checks include the broker, so they turn healthy only once connected.
 var builder = DistributedApplication.CreateBuilder(args);
 
 var postgresPassword = builder.AddParameter("postgres-password", secret: true);
@@ -13,11 +16,11 @@ var catalog = builder.AddProject<Projects.Catalog_Api>("catalog")
     .WithReplicas(2)
     .WithReference(catalogDb).WaitFor(catalogDb)
     .WithReference(redis).WaitFor(redis)
-    .WithReference(messaging).WaitFor(messaging);
+    .WithReference(messaging);
 
 var ordering = builder.AddProject<Projects.Ordering_Api>("ordering")
     .WithReference(orderingDb).WaitFor(orderingDb)
-    .WithReference(messaging).WaitFor(messaging);
+    .WithReference(messaging);
 
 var basket = builder.AddProject<Projects.Basket_Api>("basket")
     .WithReference(redis).WaitFor(redis)
@@ -26,10 +29,10 @@ var basket = builder.AddProject<Projects.Basket_Api>("basket")
 
 builder.AddProject<Projects.Payment_Worker>("payment")
     .WithReference(paymentDb).WaitFor(paymentDb)
-    .WithReference(messaging).WaitFor(messaging);
+    .WithReference(messaging);
 
 var analytics = builder.AddProject<Projects.Analytics_Api>("analytics")
-    .WithReference(messaging).WaitFor(messaging);
+    .WithReference(messaging);
 
 var gateway = builder.AddProject<Projects.Gateway>("gateway")
     .WithReference(catalog)
