@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace Basket.Api.Configuration;
 
 /// <summary>Bound from "Basket"; validated at start-up.</summary>
-public sealed class BasketOptions
+public sealed class BasketOptions : IValidatableObject
 {
     public const string SectionName = "Basket";
 
@@ -20,4 +20,26 @@ public sealed class BasketOptions
 
     [Range(1, 10_000)]
     public int MaxQuantityPerLine { get; set; } = 100;
+
+    /// <summary>
+    /// One attempt at catalog or ordering. Basket sits behind the gateway's 5 s timeout, so its calls must give up
+    /// well before that: a user waiting 5 s to be told "try later" is worse than an immediate 503.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.1", "00:00:15")]
+    public TimeSpan DownstreamAttemptTimeout { get; set; } = TimeSpan.FromSeconds(1.5);
+
+    /// <summary>One call to catalog or ordering, retries included.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.1", "00:01:00")]
+    public TimeSpan DownstreamTotalTimeout { get; set; } = TimeSpan.FromSeconds(2.5);
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        // The resilience pipeline would reject this only on the first call; say it at start-up instead.
+        if (DownstreamTotalTimeout <= DownstreamAttemptTimeout)
+        {
+            yield return new ValidationResult(
+                $"{nameof(DownstreamTotalTimeout)} ({DownstreamTotalTimeout}) must be longer than {nameof(DownstreamAttemptTimeout)} ({DownstreamAttemptTimeout}).",
+                [nameof(DownstreamTotalTimeout)]);
+        }
+    }
 }

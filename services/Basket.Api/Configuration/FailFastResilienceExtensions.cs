@@ -1,18 +1,16 @@
 using System.Net;
 using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Options;
 using Polly;
 
 namespace Basket.Api.Configuration;
 
 /// <summary>
 /// Basket sits behind the gateway's 5 s timeout, so its calls to catalog and ordering must give up well
-/// before that: a user waiting 5 s to be told "try later" is worse than an immediate 503.
+/// before that (budgets: <see cref="BasketOptions.DownstreamAttemptTimeout"/>, <see cref="BasketOptions.DownstreamTotalTimeout"/>).
 /// </summary>
 public static class FailFastResilienceExtensions
 {
-    private static readonly TimeSpan AttemptTimeout = TimeSpan.FromSeconds(1.5);
-    private static readonly TimeSpan TotalTimeout = TimeSpan.FromSeconds(2.5);
-
     /// <summary>Replaces the default resilience handler from ServiceDefaults with a short-budget one.</summary>
     public static IHttpClientBuilder AddFailFastResilience(this IHttpClientBuilder http)
     {
@@ -21,10 +19,11 @@ public static class FailFastResilienceExtensions
 #pragma warning disable EXTEXP0001
         http.RemoveAllResilienceHandlers();
 #pragma warning restore EXTEXP0001
-        http.AddStandardResilienceHandler(options =>
+        http.AddStandardResilienceHandler().Configure((options, services) =>
         {
-            options.TotalRequestTimeout.Timeout = TotalTimeout;
-            options.AttemptTimeout.Timeout = AttemptTimeout;
+            var budget = services.GetRequiredService<IOptions<BasketOptions>>().Value;
+            options.TotalRequestTimeout.Timeout = budget.DownstreamTotalTimeout;
+            options.AttemptTimeout.Timeout = budget.DownstreamAttemptTimeout;
             options.Retry.MaxRetryAttempts = 2;
             options.Retry.Delay = TimeSpan.FromMilliseconds(100);
             // Waiting out the callee's Retry-After (5 s) would blow the gateway's budget.
