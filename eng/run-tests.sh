@@ -7,7 +7,9 @@ results="${TEST_RESULTS_DIR:-$PWD/TestResults}"
 rm -rf "$results"
 mkdir -p "$results"
 
+started=$SECONDS
 dotnet build AspireMicro.sln -c Release -nologo -clp:ErrorsOnly || { echo "build failed"; exit 1; }
+echo "build: $((SECONDS - started)) s"
 
 status=0
 for project in tests/*/*.csproj; do
@@ -41,5 +43,5 @@ if ((failed > 0)); then
       | sed 's/<[^>]*>//g; s/^ */    /' | head -n 40
   done
 fi
-echo "$passed passed, $failed failed, $skipped skipped"
+echo "$passed passed, $failed failed, $skipped skipped in $((SECONDS - started)) s (build included)"
 exit $status
