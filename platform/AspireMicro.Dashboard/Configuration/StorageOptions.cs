@@ -18,4 +18,8 @@ public sealed class StorageOptions
 
     [Range(10, 1_000_000)]
     public int MaxMetricPointsPerInstrument { get; set; } = 2_000;
+
+    /// <summary>All metric points together; beyond it the least recently updated series are dropped whole.</summary>
+    [Range(100, 10_000_000)]
+    public int MaxMetricPoints { get; set; } = 200_000;
 }

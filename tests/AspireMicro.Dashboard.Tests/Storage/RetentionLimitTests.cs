@@ -87,6 +87,52 @@ public sealed class RetentionLimitTests
     }
 
     [Fact]
+    public async Task Metric_points_beyond_the_total_limit_drop_the_least_recently_updated_series_whole()
+    {
+        // Every run of an app brings new instance ids, so new series: 15 "runs" of 10 points against a total of 100.
+        var settings = new DashboardSettings
+        {
+            Extra = new Dictionary<string, string>
+            {
+                ["DASHBOARD__STORAGE__MAXMETRICPOINTSPERINSTRUMENT"] = "10",
+                ["DASHBOARD__STORAGE__MAXMETRICPOINTS"] = "100",
+            },
+        };
+        await using var dashboard = await DashboardProcess.StartAsync(settings);
+        var api = new DashboardApi(await dashboard.CreateLoggedInClientAsync());
+        using var client = new HttpClient();
+        var start = DateTimeOffset.UtcNow.AddSeconds(-60);
+        for (var run = 1; run <= 15; run++)
+        {
+            using var response = await OtlpHttpSender.PostAsync(client, dashboard.HttpUrl + "/v1/metrics", GaugeRequest($"run-{run:00}", start, points: 10), settings.ApiKey);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+
+        Assert.Equal(100, (int)(await api.SummaryAsync())["metricPoints"]!);
+        Assert.Empty(await api.InstrumentsAsync("run-01"));
+        Assert.Empty(await api.InstrumentsAsync("run-05"));
+        Assert.Single(await api.InstrumentsAsync("run-06"));
+        Assert.Single(await api.InstrumentsAsync("run-15"));
+    }
+
+    private static ExportMetricsServiceRequest GaugeRequest(string service, DateTimeOffset start, int points)
+    {
+        var gauge = new Gauge();
+        for (var i = 0; i < points; i++)
+        {
+            gauge.DataPoints.Add(new NumberDataPoint { TimeUnixNano = (ulong)start.AddSeconds(i).ToUnixTimeMilliseconds() * 1_000_000UL, AsDouble = i });
+        }
+
+        var scope = new ScopeMetrics();
+        scope.Metrics.Add(new Metric { Name = "queue.depth", Gauge = gauge });
+        var resourceMetrics = new ResourceMetrics { Resource = OtlpPayloads.Resource(service) };
+        resourceMetrics.ScopeMetrics.Add(scope);
+        var request = new ExportMetricsServiceRequest();
+        request.ResourceMetrics.Add(resourceMetrics);
+        return request;
+    }
+
+    [Fact]
     public async Task Invalid_limit_stops_the_dashboard_at_start_up_with_a_message_naming_it()
     {
         var settings = new DashboardSettings { Extra = new Dictionary<string, string> { ["DASHBOARD__STORAGE__MAXSPANS"] = "0" } };

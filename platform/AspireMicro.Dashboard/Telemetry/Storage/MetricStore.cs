@@ -2,26 +2,54 @@ using AspireMicro.Dashboard.Telemetry.Model;
 
 namespace AspireMicro.Dashboard.Telemetry.Storage;
 
-/// <summary>Metric points per resource and instrument, each bounded. Callers hold the store lock.</summary>
-public sealed class MetricStore(int capacityPerInstrument)
+/// <summary>
+/// Metric points per resource and instrument, each series bounded, and all of them together bounded too: every run
+/// of an app brings new instance ids and so new series, which would otherwise pile up run after run. Beyond the
+/// total, the series updated least recently (typically those of instances that no longer run) are dropped whole.
+/// Callers hold the store lock.
+/// </summary>
+public sealed class MetricStore(int capacityPerInstrument, int maxPoints)
 {
-    private readonly Dictionary<string, InstrumentEntry> _instruments = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, LinkedListNode<InstrumentEntry>> _instruments = new(StringComparer.Ordinal);
 
-    public IEnumerable<InstrumentEntry> Instruments => _instruments.Values;
+    // Least recently updated first: eviction takes from the front, an update moves its series to the back.
+    private readonly LinkedList<InstrumentEntry> _byLastUpdate = new();
 
-    public int PointCount => _instruments.Values.Sum(i => i.Points.Count);
+    public IEnumerable<InstrumentEntry> Instruments => _byLastUpdate;
+
+    public int PointCount { get; private set; }
 
     public void Add(MetricPoint point)
     {
         var key = $"{ResourceKey.Of(point.Service, point.Instance)}\n{point.Instrument}";
-        if (!_instruments.TryGetValue(key, out var instrument))
+        if (_instruments.TryGetValue(key, out var node))
         {
-            instrument = new InstrumentEntry(point, capacityPerInstrument);
-            _instruments.Add(key, instrument);
+            _byLastUpdate.Remove(node);
+            _byLastUpdate.AddLast(node);
+        }
+        else
+        {
+            node = _byLastUpdate.AddLast(new InstrumentEntry(point, capacityPerInstrument));
+            _instruments.Add(key, node);
         }
 
-        instrument.Points.Add(point);
+        if (node.Value.Points.Add(point) is null)
+        {
+            PointCount++;
+        }
+
+        while (PointCount > maxPoints && _byLastUpdate.First is { } stalest && stalest != node)
+        {
+            PointCount -= stalest.Value.Points.Count;
+            _byLastUpdate.RemoveFirst();
+            _instruments.Remove($"{ResourceKey.Of(stalest.Value.Service, stalest.Value.Instance)}\n{stalest.Value.Name}");
+        }
     }
 
-    public void Clear() => _instruments.Clear();
+    public void Clear()
+    {
+        _instruments.Clear();
+        _byLastUpdate.Clear();
+        PointCount = 0;
+    }
 }

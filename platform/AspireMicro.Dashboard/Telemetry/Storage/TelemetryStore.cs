@@ -31,7 +31,7 @@ public sealed class TelemetryStore
     {
         _spans = new SpanStore(options.Value.MaxSpans);
         _logs = new LogStore(options.Value.MaxLogRecords);
-        _metrics = new MetricStore(options.Value.MaxMetricPointsPerInstrument);
+        _metrics = new MetricStore(options.Value.MaxMetricPointsPerInstrument, options.Value.MaxMetricPoints);
         _journal = journal;
         if (!journal.Enabled)
         {
