@@ -41,6 +41,34 @@ public sealed class PersistenceTests
     }
 
     [Fact]
+    public async Task An_oversized_journal_replays_only_its_newest_part_and_is_rewritten_from_what_was_kept()
+    {
+        using var storage = new TempDirectory();
+        JournalFile.WriteSpans(storage.Path, "journal", 20_000);
+        var journal = new FileInfo(Path.Combine(storage.Path, "telemetry.jsonl"));
+        var sizeBefore = journal.Length;
+        Assert.True(sizeBefore > 4 << 20, $"the journal is only {sizeBefore} bytes");
+        var settings = new DashboardSettings
+        {
+            StoragePath = storage.Path,
+            Extra = new Dictionary<string, string> { ["DASHBOARD__STORAGE__MAXREPLAYMEGABYTES"] = "1" },
+        };
+
+        await using var dashboard = await DashboardProcess.StartAsync(settings);
+        var api = new DashboardApi(await dashboard.CreateLoggedInClientAsync());
+        await api.WaitUntilRestoredAsync();
+
+        var spans = await api.SpanCountAsync();
+        Assert.InRange(spans, 1, 19_999);
+        var names = DashboardApi.Items(await api.TracesAsync("service=journal")).Select(t => (string)t["name"]!).ToHashSet();
+        Assert.Contains("GET /journal/20000", names);
+        Assert.DoesNotContain("GET /journal/1", names);
+        await Eventually.ReturnsAsync(
+            () => Task.FromResult(new FileInfo(journal.FullName).Length), size => size < sizeBefore / 2, "the journal to be rewritten from the store");
+        Assert.Contains("replaying its newest 1 MB", dashboard.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Clear_removes_everything_and_it_stays_cleared_after_a_restart()
     {
         using var storage = new TempDirectory();

@@ -26,6 +26,12 @@ public sealed class JournalWriterService(TelemetryJournal journal, TelemetryStor
         var reader = journal.Pending;
         try
         {
+            if (journal.NeedsCompaction)
+            {
+                var snapshot = store.CreateSnapshot();
+                await OnOwnThread(() => journal.Compact(snapshot));
+            }
+
             while (await reader.WaitToReadAsync(CancellationToken.None))
             {
                 while (reader.TryRead(out var entry))
@@ -34,7 +40,7 @@ public sealed class JournalWriterService(TelemetryJournal journal, TelemetryStor
                 }
 
                 journal.Flush();
-                if (journal.LinesInFile > Math.Max(MinimumLinesBeforeCompaction, 2 * store.RetainedCount))
+                if (journal.NeedsCompaction || journal.LinesInFile > Math.Max(MinimumLinesBeforeCompaction, 2 * store.RetainedCount))
                 {
                     var snapshot = store.CreateSnapshot();
                     await OnOwnThread(() => journal.Compact(snapshot));

@@ -1,7 +1,9 @@
 using System.Text;
 using System.Text.Json;
 using System.Threading.Channels;
+using AspireMicro.Dashboard.Configuration;
 using AspireMicro.Dashboard.Telemetry.Storage;
+using Microsoft.Extensions.Options;
 
 namespace AspireMicro.Dashboard.Telemetry.Persistence;
 
@@ -21,9 +23,10 @@ public sealed class TelemetryJournal
     private long _compactedThroughSeq;
     private long _droppedWhileFull;
 
-    public TelemetryJournal(StorageFolder folder, ILogger<TelemetryJournal> logger)
+    public TelemetryJournal(StorageFolder folder, IOptions<StorageOptions> options, ILogger<TelemetryJournal> logger)
     {
         _logger = logger;
+        MaxReplayBytes = (long)options.Value.MaxReplayMegabytes << 20;
         if (folder.Path is not null)
         {
             FilePath = System.IO.Path.Combine(folder.Path, FileName);
@@ -35,6 +38,12 @@ public sealed class TelemetryJournal
     public bool Enabled => FilePath is not null;
 
     public long LinesInFile { get; private set; }
+
+    /// <summary>Only the newest part of the file was replayed: rewrite it from the store as soon as replay ends.</summary>
+    public bool NeedsCompaction { get; private set; }
+
+    /// <summary>The most of the file's newest end that start-up replays (<see cref="StorageOptions.MaxReplayMegabytes"/>).</summary>
+    public long MaxReplayBytes { get; }
 
     public ChannelReader<PersistedEntry> Pending => _pending.Reader;
 
@@ -49,8 +58,20 @@ public sealed class TelemetryJournal
             yield break;
         }
 
-        var (lines, skipped) = (0L, 0);
-        foreach (var line in File.ReadLines(FilePath))
+        var (lines, skipped, replayedTailOnly) = (0L, 0, false);
+        using var stream = new FileStream(FilePath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1 << 16, FileOptions.SequentialScan);
+        using var reader = new StreamReader(stream, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: false, 1 << 16);
+        if (stream.Length > MaxReplayBytes)
+        {
+            // A journal this size holds far more than the store keeps (it grows when runs end before a compaction),
+            // and replaying it all costs minutes of CPU on every start. Its newest part is what the limits retain.
+            stream.Seek(stream.Length - MaxReplayBytes, SeekOrigin.Begin);
+            reader.ReadLine();
+            replayedTailOnly = true;
+            _logger.LogInformation("Telemetry journal {Path} is {Size} MB; replaying its newest {Replayed} MB", FilePath, stream.Length >> 20, MaxReplayBytes >> 20);
+        }
+
+        while (reader.ReadLine() is { } line)
         {
             cancellationToken.ThrowIfCancellationRequested();
             if (line.Length == 0)
@@ -77,6 +98,8 @@ public sealed class TelemetryJournal
         }
 
         LinesInFile = lines;
+        // Set only once the whole tail was read: a replay cut short must never let a compaction drop the rest.
+        NeedsCompaction = replayedTailOnly;
         _logger.LogInformation("Loaded {Count} telemetry entries from {Path} ({Skipped} unreadable lines skipped)", lines, FilePath, skipped);
     }
 
@@ -138,6 +161,7 @@ public sealed class TelemetryJournal
         File.Move(temp, FilePath, overwrite: true);
         _writer = OpenForAppend();
         LinesInFile = snapshot.Entries.Count;
+        NeedsCompaction = false;
         _compactedThroughSeq = snapshot.MaxSeq;
     }
 
