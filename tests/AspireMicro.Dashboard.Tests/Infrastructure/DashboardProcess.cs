@@ -147,6 +147,9 @@ public sealed class DashboardProcess : IAsyncDisposable
         {
             if (_process.HasExited)
             {
+                // Exit can be seen before the last output lines are delivered: WaitForExitAsync also waits for the
+                // redirected streams to reach their end, so the message below holds what the dashboard printed.
+                await _process.WaitForExitAsync();
                 throw new InvalidOperationException($"Dashboard exited with {_process.ExitCode}:\n{Output}");
             }
 
