@@ -13,6 +13,18 @@ builder.Services.AddOtlpReceivers();
 builder.Services.AddDashboardFrontend();
 
 var app = builder.Build();
+
+// A bad setting is a user's mistake, not a crash: one line naming it and exit code 1, no stack trace.
+try
+{
+    app.Services.GetRequiredService<Microsoft.Extensions.Options.IStartupValidator>().Validate();
+}
+catch (Microsoft.Extensions.Options.OptionsValidationException ex)
+{
+    Console.Error.WriteLine($"error: invalid dashboard setting: {string.Join("; ", ex.Failures)}");
+    return 1;
+}
+
 app.UseMiddleware<OtlpRequestGuardMiddleware>();
 app.UseStatusCodePages();
 app.UseAuthentication();
@@ -24,3 +36,4 @@ app.MapResourcesApi();
 app.MapPages();
 app.PrintStartupBanner(endpoints);
 app.Run();
+return 0;
