@@ -9,12 +9,15 @@ namespace AspireMicro.Hosting.Backing;
 /// RabbitMQ from the Debian package, run as the <c>rabbitmq</c> user when the AppHost is root. Every instance gets
 /// its own Erlang node name (derived from its data directory, so two AppHosts never share one and a persistent
 /// instance keeps its own), its own distribution port, config, plugins file, cookie (HOME) and mnesia below the
-/// data directory. The shared <c>epmd</c> daemon the first node starts is not ours and outlives the nodes.
+/// data directory. Each instance also gets its own <c>epmd</c> (Erlang's port mapper) on a private port, started
+/// in the foreground under a parent-death signal: the VM would otherwise start a machine-wide <c>epmd -daemon</c>
+/// that outlives the AppHost.
 /// </summary>
 public sealed class RabbitMqRecipe(bool managementPlugin = false) : INativeServerRecipe
 {
     public const string UserName = "guest";
     public const string DistPortName = "dist";
+    public const string EpmdPortName = "epmd";
     public const string ManagementPortName = "management";
     private const string ServiceUser = "rabbitmq";
     private const string DebianPackage = "rabbitmq-server";
@@ -24,7 +27,19 @@ public sealed class RabbitMqRecipe(bool managementPlugin = false) : INativeServe
 
     public string Kind => "rabbitmq";
 
-    public IReadOnlyList<string> ExtraPortNames => managementPlugin ? [DistPortName, ManagementPortName] : [DistPortName];
+    public IReadOnlyList<string> ExtraPortNames => managementPlugin ? [DistPortName, EpmdPortName, ManagementPortName] : [DistPortName, EpmdPortName];
+
+    // Starts this instance's epmd (killed when the shell, which then becomes the VM through exec, dies), waits until
+    // it answers, then execs the broker. "-start_epmd false" keeps the VM from starting a daemon of its own.
+    private const string LaunchScript =
+        """
+        setpriv --pdeathsig KILL -- epmd -port "$ERL_EPMD_PORT" -address 127.0.0.1 &
+        tries=0
+        until epmd -port "$ERL_EPMD_PORT" -names >/dev/null 2>&1; do
+          tries=$((tries + 1)); [ "$tries" -gt 200 ] && break; sleep 0.05
+        done
+        exec "$0"
+        """;
 
     /// <summary>
     /// Where to look for the broker's start script. Not /usr/sbin/rabbitmq-server: that wrapper re-launches it
@@ -53,6 +68,11 @@ public sealed class RabbitMqRecipe(bool managementPlugin = false) : INativeServe
         if (!context.ExtraPorts.TryGetValue(DistPortName, out var distPort))
         {
             throw new ArgumentException($"RabbitMQ '{context.InstanceName}' needs an extra port named '{DistPortName}'.", nameof(context));
+        }
+
+        if (!context.ExtraPorts.TryGetValue(EpmdPortName, out var epmdPort))
+        {
+            throw new ArgumentException($"RabbitMQ '{context.InstanceName}' needs an extra port named '{EpmdPortName}'.", nameof(context));
         }
 
         var root = context.DataDirectory;
@@ -84,13 +104,15 @@ public sealed class RabbitMqRecipe(bool managementPlugin = false) : INativeServe
         await File.WriteAllTextAsync(pluginsFile, managementPlugin ? "[rabbitmq_management].\n" : "[].\n", ct);
         await DataDirectories.GiveToServiceUserAsync(root, ServiceUser, ct);
 
-        return new ProcessSpec(ServerScript, [])
+        return new ProcessSpec("/bin/sh", ["-c", LaunchScript, ServerScript])
         {
             WorkingDirectory = root,
             RunAsUser = ServiceUser,
             Environment = new Dictionary<string, string>
             {
                 ["RABBITMQ_NODENAME"] = NodeName(context),
+                ["ERL_EPMD_PORT"] = $"{epmdPort}",
+                ["RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS"] = "-start_epmd false",
                 ["RABBITMQ_NODE_IP_ADDRESS"] = "127.0.0.1",
                 ["RABBITMQ_NODE_PORT"] = $"{context.Port}",
                 ["RABBITMQ_DIST_PORT"] = $"{distPort}",
@@ -154,7 +176,11 @@ public sealed class RabbitMqRecipe(bool managementPlugin = false) : INativeServe
                 RunAsUser = ServiceUser,
                 WorkingDirectory = context.DataDirectory,
                 // Same HOME as the node, hence the same Erlang cookie.
-                Environment = new Dictionary<string, string> { ["HOME"] = Path.Combine(context.DataDirectory, "home") },
+                Environment = new Dictionary<string, string>
+                {
+                    ["HOME"] = Path.Combine(context.DataDirectory, "home"),
+                    ["ERL_EPMD_PORT"] = $"{context.ExtraPorts[EpmdPortName]}",
+                },
             },
             ct);
         if (!result.Succeeded)

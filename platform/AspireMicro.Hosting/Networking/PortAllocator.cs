@@ -50,7 +50,22 @@ public sealed class PortAllocator : IDisposable
         {
             // The kernel picks a currently unbound port; the lock file then settles races with other AppHosts.
             var candidate = ProbeEphemeralPort();
-            if (TryHold(candidate, out _) && IsFree(candidate))
+            lock (_gate)
+            {
+                // The kernel may offer a port we already hold (held, not yet bound). Trying to lock it again would
+                // fail against our own lock, and releasing it then would free a port our caller already uses.
+                if (_held.ContainsKey(candidate))
+                {
+                    continue;
+                }
+            }
+
+            if (!TryHold(candidate, out _))
+            {
+                continue;
+            }
+
+            if (IsFree(candidate))
             {
                 return candidate;
             }

@@ -77,7 +77,9 @@ internal sealed class ChildProcess : IChildProcess
 
     private void WaitForState(bool stopped)
     {
-        var deadline = Environment.TickCount64 + 2000; // generous: a 2-core machine under heavy load can take a while to schedule the target
+        // Generous: a process blocked in uninterruptible I/O (state D, e.g. behind another server's fsyncs on a busy
+        // disk) only stops once that I/O completes; seconds on a loaded 2-core CI machine.
+        var deadline = Environment.TickCount64 + 10_000;
         while (Volatile.Read(ref _gone) == 0 && Environment.TickCount64 < deadline)
         {
             var state = ProcState.Of(Pid);

@@ -6,7 +6,7 @@ namespace AspireMicro.Hosting.Tests.Processes;
 /// Reads /proc to find the processes a test started, so tests count only their own. A process is ours if it carries
 /// the test's ASPIREMICRO_INSTANCE marker in its environment, or (because redis and postgres overwrite their
 /// environment block when they retitle themselves) if it descends from a given root or shares a session with one
-/// of that root's children. The shared epmd daemon is never counted: it belongs to every Erlang node on the machine.
+/// of that root's children. A machine-wide `epmd -daemon` is never counted; each of our nodes' own epmd is.
 /// </summary>
 internal static class ProcessTable
 {
@@ -44,7 +44,7 @@ internal static class ProcessTable
 
     /// <summary>Processes carrying <c>ASPIREMICRO_INSTANCE={marker}</c>.</summary>
     public static IReadOnlyList<ProcessInfo> WithMarker(string marker) =>
-        [.. All().Where(p => p.HasMarker(marker) && !p.IsEpmd)];
+        [.. All().Where(p => p.HasMarker(marker) && !p.IsSharedEpmdDaemon)];
 
     /// <summary>Everything below <paramref name="rootPid"/>: descendants, their sessions, and marked processes.</summary>
     public static IReadOnlyList<ProcessInfo> Family(int rootPid, string marker)
@@ -63,7 +63,7 @@ internal static class ProcessTable
         while (grew);
 
         var sessions = all.Where(p => p.ParentPid == rootPid).Select(p => p.Pid).ToHashSet();
-        return [.. all.Where(p => p.Pid != rootPid && !p.IsEpmd
+        return [.. all.Where(p => p.Pid != rootPid && !p.IsSharedEpmdDaemon
             && (members.Contains(p.Pid) || sessions.Contains(p.SessionId) || p.HasMarker(marker)))];
     }
 
@@ -72,7 +72,7 @@ internal static class ProcessTable
     {
         var identities = before.Select(p => (p.Pid, p.StartTicks)).ToHashSet();
         var sessions = before.Select(p => p.SessionId).ToHashSet();
-        return [.. All().Where(p => !p.IsEpmd
+        return [.. All().Where(p => !p.IsSharedEpmdDaemon
             && (identities.Contains((p.Pid, p.StartTicks)) || sessions.Contains(p.SessionId) || p.HasMarker(marker)))];
     }
 
