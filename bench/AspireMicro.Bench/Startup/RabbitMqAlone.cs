@@ -15,7 +15,7 @@ public static class RabbitMqAlone
     public static async Task<double> MeasureAsync()
     {
         var root = Directory.CreateTempSubdirectory("bench-rabbit-").FullName;
-        var (port, distPort) = (FreePort.Next(), FreePort.Next());
+        var (port, distPort, epmdPort) = (FreePort.Next(), FreePort.Next(), FreePort.Next());
         var password = Guid.NewGuid().ToString("N");
         foreach (var dir in (string[])["mnesia", "log", "home"])
         {
@@ -28,7 +28,16 @@ public static class RabbitMqAlone
         await RunAsync("chown", "-R", "rabbitmq:rabbitmq", root);
 
         // setsid: its own process group, so the whole Erlang tree can be signalled at once when done.
-        var start = new ProcessStartInfo("setsid", ["setpriv", "--reuid=rabbitmq", "--regid=rabbitmq", "--init-groups", Server])
+        // As the platform's recipe: the node's own epmd on a private port (in this process group, so it goes too).
+        const string launch = """
+            setpriv --pdeathsig KILL -- epmd -port "$ERL_EPMD_PORT" -address 127.0.0.1 &
+            tries=0
+            until epmd -port "$ERL_EPMD_PORT" -names >/dev/null 2>&1; do
+              tries=$((tries + 1)); [ "$tries" -gt 200 ] && break; sleep 0.05
+            done
+            exec "$0"
+            """;
+        var start = new ProcessStartInfo("setsid", ["setpriv", "--reuid=rabbitmq", "--regid=rabbitmq", "--init-groups", "/bin/sh", "-c", launch, Server])
         {
             UseShellExecute = false,
             RedirectStandardOutput = true,
@@ -42,6 +51,8 @@ public static class RabbitMqAlone
             ["RABBITMQ_NODE_IP_ADDRESS"] = "127.0.0.1",
             ["RABBITMQ_NODE_PORT"] = $"{port}",
             ["RABBITMQ_DIST_PORT"] = $"{distPort}",
+            ["ERL_EPMD_PORT"] = $"{epmdPort}",
+            ["RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS"] = "-start_epmd false",
             ["RABBITMQ_MNESIA_BASE"] = Path.Combine(root, "mnesia"),
             ["RABBITMQ_LOG_BASE"] = Path.Combine(root, "log"),
             ["RABBITMQ_LOGS"] = "-",
