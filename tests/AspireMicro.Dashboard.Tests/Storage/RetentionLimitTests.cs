@@ -64,19 +64,7 @@ public sealed class RetentionLimitTests
         await using var dashboard = await DashboardProcess.StartAsync(settings);
         var api = new DashboardApi(await dashboard.CreateLoggedInClientAsync());
         using var client = new HttpClient();
-        var gauge = new Gauge();
-        var start = DateTimeOffset.UtcNow.AddSeconds(-60);
-        for (var i = 0; i < 30; i++)
-        {
-            gauge.DataPoints.Add(new NumberDataPoint { TimeUnixNano = (ulong)start.AddSeconds(i).ToUnixTimeMilliseconds() * 1_000_000UL, AsDouble = i });
-        }
-
-        var scope = new ScopeMetrics();
-        scope.Metrics.Add(new Metric { Name = "queue.depth", Gauge = gauge });
-        var resourceMetrics = new ResourceMetrics { Resource = OtlpPayloads.Resource("gauged") };
-        resourceMetrics.ScopeMetrics.Add(scope);
-        var request = new ExportMetricsServiceRequest();
-        request.ResourceMetrics.Add(resourceMetrics);
+        var request = GaugeRequest("gauged", DateTimeOffset.UtcNow.AddSeconds(-60), points: 30);
 
         using var response = await OtlpHttpSender.PostAsync(client, dashboard.HttpUrl + "/v1/metrics", request, settings.ApiKey);
 

@@ -1,8 +1,6 @@
 using AspireMicro.EventBus.Topology;
 using AspireMicro.IntegrationEvents.Orders;
 using AspireMicro.Messaging.Tests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 
 namespace AspireMicro.Messaging.Tests.Consuming;
 
@@ -11,44 +9,24 @@ namespace AspireMicro.Messaging.Tests.Consuming;
 public sealed class RetryAndDeadLetterTests(MessagingFixture fixture) : IAsyncLifetime
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(20);
-    private readonly string _service = $"retrytest-{Guid.NewGuid():N}"[..20];
-    private readonly AttemptCounter _counter = new();
-    private readonly BrokerClient _broker = new(fixture.AmqpConnectionString);
-    private IHost _host = null!;
+    private FailingHandlerBus _bus = null!;
 
-    public async Task InitializeAsync()
-    {
-        _host = await TestBusHost.StartAsync(
-            fixture,
-            _service,
-            bus => bus.AddHandler<OrderStockRejected, FailingHandler>(),
-            services => services.AddSingleton(_counter));
+    public async Task InitializeAsync() => _bus = await FailingHandlerBus.StartAsync(fixture, "retrytest", Timeout);
 
-        // This stand-in is not in EventSubscriptions, so its queue exists only once its consumer started.
-        await _broker.WaitForConsumerAsync(EventBusTopology.QueueFor(_service), Timeout);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _host.StopAsync();
-        _host.Dispose();
-        await _broker.DeleteQueueAsync(EventBusTopology.QueueFor(_service));
-        await _broker.DeleteQueueAsync(EventBusTopology.DeadLetterQueueFor(_service));
-        await _broker.DeleteQueueAsync(EventBusTopology.RetryQueueFor(_service));
-    }
+    public async Task DisposeAsync() => await _bus.DisposeAsync();
 
     [Fact]
     public async Task Handler_that_keeps_failing_is_tried_three_times_then_dead_lettered()
     {
         var rejected = new OrderStockRejected(Guid.NewGuid(), "fail-always");
 
-        await _broker.PublishAsync(rejected);
+        await _bus.Broker.PublishAsync(rejected);
 
         var dlq = await Eventually.GetAsync(
-            () => _broker.DrainAsync(EventBusTopology.DeadLetterQueueFor(_service)),
+            () => _bus.Broker.DrainAsync(EventBusTopology.DeadLetterQueueFor(_bus.Service)),
             messages => messages.Count > 0, Timeout, "the message in the DLQ");
         Assert.Equal(rejected.EventId.ToString(), Assert.Single(dlq).MessageId);
-        Assert.Equal(3, _counter.Get(rejected.OrderId));
+        Assert.Equal(3, _bus.Counter.Get(rejected.OrderId));
     }
 
     [Fact]
@@ -57,15 +35,15 @@ public sealed class RetryAndDeadLetterTests(MessagingFixture fixture) : IAsyncLi
         var rejected = new OrderStockRejected(Guid.NewGuid(), "fail-once");
         var marker = new OrderStockRejected(Guid.NewGuid(), "ok");
 
-        await _broker.PublishAsync(rejected);
-        await _broker.PublishAsync(marker);
+        await _bus.Broker.PublishAsync(rejected);
+        await _bus.Broker.PublishAsync(marker);
 
-        await Eventually.GetAsync(() => Task.FromResult(_counter.Get(rejected.OrderId)), n => n == 2, Timeout,
+        await Eventually.GetAsync(() => Task.FromResult(_bus.Counter.Get(rejected.OrderId)), n => n == 2, Timeout,
             "the retry to succeed");
-        await Eventually.GetAsync(() => Task.FromResult(_counter.Get(marker.OrderId)), n => n == 1, Timeout,
+        await Eventually.GetAsync(() => Task.FromResult(_bus.Counter.Get(marker.OrderId)), n => n == 1, Timeout,
             "the marker");
         await Task.Delay(TimeSpan.FromMilliseconds(500));
-        Assert.Equal(2, _counter.Get(rejected.OrderId));
-        Assert.Empty(await _broker.DrainAsync(EventBusTopology.DeadLetterQueueFor(_service)));
+        Assert.Equal(2, _bus.Counter.Get(rejected.OrderId));
+        Assert.Empty(await _bus.Broker.DrainAsync(EventBusTopology.DeadLetterQueueFor(_bus.Service)));
     }
 }

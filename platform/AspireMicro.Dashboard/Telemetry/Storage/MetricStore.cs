@@ -21,7 +21,7 @@ public sealed class MetricStore(int capacityPerInstrument, int maxPoints)
 
     public void Add(MetricPoint point)
     {
-        var key = $"{ResourceKey.Of(point.Service, point.Instance)}\n{point.Instrument}";
+        var key = Key(point.Service, point.Instance, point.Instrument);
         if (_instruments.TryGetValue(key, out var node))
         {
             _byLastUpdate.Remove(node);
@@ -42,7 +42,7 @@ public sealed class MetricStore(int capacityPerInstrument, int maxPoints)
         {
             PointCount -= stalest.Value.Points.Count;
             _byLastUpdate.RemoveFirst();
-            _instruments.Remove($"{ResourceKey.Of(stalest.Value.Service, stalest.Value.Instance)}\n{stalest.Value.Name}");
+            _instruments.Remove(Key(stalest.Value.Service, stalest.Value.Instance, stalest.Value.Name));
         }
     }
 
@@ -52,4 +52,7 @@ public sealed class MetricStore(int capacityPerInstrument, int maxPoints)
         _byLastUpdate.Clear();
         PointCount = 0;
     }
+
+    private static string Key(string service, string instance, string instrument) =>
+        $"{ResourceKey.Of(service, instance)}\n{instrument}";
 }
