@@ -1,48 +1,52 @@
 // The AspireMicro app model: backing stores first, then the services that use them.
+// Backing stores run as native processes here (no container engine), as Aspire's own containers where an engine
+// answers, and always as containers when publishing: see BackingStores in platform/AspireMicro.Hosting.NativeStores.
 // The services that use RabbitMQ do not WaitFor(messaging): the broker boots for seconds, and they spend that time
-// starting up (at a lower priority, so they do not slow it down) and connect as soon as it listens; their health
-// checks include the broker, so they turn healthy only once connected.
+// starting up and connect as soon as it listens; their health checks include the broker.
 var builder = DistributedApplication.CreateBuilder(args);
 
-var postgresPassword = builder.AddParameter("postgres-password", secret: true);
-var postgres = builder.AddPostgres("postgres", postgresPassword);
+var stores = builder.AddBackingStores();
+var postgres = stores.AddPostgres("postgres");
 var catalogDb = postgres.AddDatabase("catalogdb");
 var orderingDb = postgres.AddDatabase("orderingdb");
 var paymentDb = postgres.AddDatabase("paymentdb");
-var redis = builder.AddRedis("redis");
-var messaging = builder.AddRabbitMQ("messaging");
+var redis = stores.AddRedis("redis");
+var messaging = stores.AddRabbitMQ("messaging");
 
-var catalog = builder.AddProject<Projects.Catalog_Api>("catalog")
+var catalog = builder.AddService<Projects.Catalog_Api>("catalog")
     .WithReplicas(2)
     .WithReference(catalogDb).WaitFor(catalogDb)
     .WithReference(redis).WaitFor(redis)
     .WithReference(messaging);
 
-var ordering = builder.AddProject<Projects.Ordering_Api>("ordering")
+var ordering = builder.AddService<Projects.Ordering_Api>("ordering")
     .WithReference(orderingDb).WaitFor(orderingDb)
     .WithReference(messaging);
 
-var basket = builder.AddProject<Projects.Basket_Api>("basket")
+var basket = builder.AddService<Projects.Basket_Api>("basket")
     .WithReference(redis).WaitFor(redis)
     .WithReference(catalog)
     .WithReference(ordering);
 
-builder.AddProject<Projects.Payment_Worker>("payment")
+builder.AddService<Projects.Payment_Worker>("payment")
     .WithReference(paymentDb).WaitFor(paymentDb)
     .WithReference(messaging);
 
-var analytics = builder.AddProject<Projects.Analytics_Api>("analytics")
+var analytics = builder.AddService<Projects.Analytics_Api>("analytics")
     .WithReference(messaging);
 
-var gateway = builder.AddProject<Projects.Gateway>("gateway")
+var gateway = builder.AddService<Projects.Gateway>("gateway")
     .WithReference(catalog)
     .WithReference(basket)
     .WithReference(ordering)
     .WithReference(analytics)
     .WithExternalHttpEndpoints();
 
-builder.AddProject<Projects.Storefront>("storefront")
+builder.AddService<Projects.Storefront>("storefront")
     .WithReference(gateway)
     .WithExternalHttpEndpoints();
+
+// Kill (SIGKILL), Pause (SIGSTOP) and Resume (SIGCONT) beside Aspire's own Stop/Start/Restart, on every resource.
+builder.AddFaultCommands();
 
 builder.Build().Run();

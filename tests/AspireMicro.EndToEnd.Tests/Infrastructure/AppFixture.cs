@@ -1,26 +1,30 @@
-using AspireMicro.Hosting;
-using AspireMicro.Hosting.ApplicationModel;
-using AspireMicro.Hosting.Testing;
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.Testing;
+using AspireMicro.EndToEnd.Tests.Telemetry;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace AspireMicro.EndToEnd.Tests.Infrastructure;
 
 /// <summary>
-/// One running AspireMicro (the real AppHost model, with its dashboard) shared by every test of a collection:
-/// the whole app takes 15–25 s to start on two cores, far too long to pay per test.
+/// One running AspireMicro (the real AppHost model on Aspire.Hosting.Testing: native stores with throwaway data,
+/// random ports) shared by every test of a collection: the whole app takes seconds to start on two cores, far too
+/// long to pay per test. Telemetry goes to an OTLP receiver the fixture starts, not to a dashboard.
 /// </summary>
 public class AppFixture : IAsyncLifetime
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(3);
     private DistributedApplication? _app;
-    private DashboardClient? _dashboard;
+    private OtlpReceiver? _otlp;
 
     public DistributedApplication App => _app ?? throw new InvalidOperationException("The app has not started.");
+
+    public ReceivedTelemetry Telemetry => _otlp?.Telemetry ?? throw new InvalidOperationException("The app has not started.");
 
     public HttpClient Gateway { get; private set; } = null!;
 
     public ShopClient Shop { get; private set; } = null!;
-
-    public DashboardClient Dashboard => _dashboard ?? throw new InvalidOperationException("This collection's app runs without the dashboard.");
 
     public TimeSpan StartupTime { get; private set; }
 
@@ -31,19 +35,25 @@ public class AppFixture : IAsyncLifetime
     {
         var watch = System.Diagnostics.Stopwatch.StartNew();
         using var timeout = new CancellationTokenSource(StartTimeout);
+        _otlp = await OtlpReceiver.StartAsync(timeout.Token);
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AspireMicro_AppHost>(
-            [], options => options.DisableDashboard = !WithDashboard, timeout.Token);
+            ["--BackingStores=native"], (options, _) => options.DisableDashboard = true, timeout.Token);
+        // The test host's own log is the app model's: keep Aspire's and HttpClient's chatter out of the test output.
+        builder.Services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning)
+            .AddFilter("Microsoft.Extensions.Diagnostics.HealthChecks", LogLevel.None));
+        // With no dashboard in the model, Aspire points every resource's OTLP exporter at this setting.
+        builder.Configuration["ASPIRE_DASHBOARD_OTLP_ENDPOINT_URL"] = _otlp.Endpoint.ToString();
         // Declines would make "every order ends Paid" untrue by design; the decline path has its own tests.
-        builder.GetResource<ProjectResource>("payment").WithEnvironment("Payment__FailureRate", "0");
+        builder.CreateResourceBuilder<ProjectResource>("payment").WithEnvironment("Payment__FailureRate", "0");
         // Pollers and the bad-input sweep are one client; the per-client limit has its own tests.
-        builder.GetResource<ProjectResource>("gateway").WithEnvironment("Gateway__RateLimit__PermitLimit", "1000000");
+        builder.CreateResourceBuilder<ProjectResource>("gateway").WithEnvironment("Gateway__RateLimit__PermitLimit", "1000000");
         // A short break lets the Redis scenario watch the breaker close again within the test.
-        builder.GetResource<ProjectResource>("catalog").WithEnvironment("CatalogCache__BreakDuration", "00:00:02");
+        builder.CreateResourceBuilder<ProjectResource>("catalog").WithEnvironment("CatalogCache__BreakDuration", "00:00:02");
         Configure(builder);
 
         _app = await builder.BuildAsync(timeout.Token);
         await _app.StartAsync(timeout.Token);
-        foreach (var resource in _app.Model.Resources.Where(r => r is ProjectResource or INativeServerResource))
+        foreach (var resource in _app.Services.GetRequiredService<DistributedApplicationModel>().Resources.Where(IsWatched))
         {
             await _app.ResourceNotifications.WaitForResourceHealthyAsync(resource.Name, timeout.Token);
         }
@@ -53,12 +63,10 @@ public class AppFixture : IAsyncLifetime
         Gateway.Timeout = TimeSpan.FromSeconds(30);
         Shop = new ShopClient(Gateway);
         WarmUp = await FirstCheckoutAsync();
-        if (WithDashboard)
-        {
-            _dashboard = await DashboardClient.LoginAsync(_app.DashboardLoginUrl
-                ?? throw new InvalidOperationException("The dashboard did not start."));
-        }
     }
+
+    /// <summary>Every resource that runs something: projects, stores and their databases (not parameters).</summary>
+    private static bool IsWatched(IResource resource) => resource is ProjectResource or IResourceWithConnectionString;
 
     /// <summary>
     /// "Healthy" is per process; the first purchase also needs every hop's connections and caches. Tests start
@@ -83,9 +91,6 @@ public class AppFixture : IAsyncLifetime
         return string.Join(" | ", attempts);
     }
 
-    /// <summary>Traces and the browser walks need the dashboard; collections that do not need it start faster without.</summary>
-    protected virtual bool WithDashboard => true;
-
     /// <summary>Hook for a collection that needs a different model.</summary>
     protected virtual void Configure(IDistributedApplicationTestingBuilder builder)
     {
@@ -94,10 +99,14 @@ public class AppFixture : IAsyncLifetime
     public async Task DisposeAsync()
     {
         Gateway?.Dispose();
-        _dashboard?.Dispose();
         if (_app is not null)
         {
             await _app.DisposeAsync();
+        }
+
+        if (_otlp is not null)
+        {
+            await _otlp.DisposeAsync();
         }
     }
 }

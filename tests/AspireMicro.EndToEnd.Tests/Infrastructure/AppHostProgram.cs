@@ -17,10 +17,7 @@ public static class AppHostProgram
         // Deliberately never disposed: this process exists to be killed with the app running.
         var fixture = new AppFixture();
         await fixture.InitializeAsync();
-        var pids = fixture.App.ResourceNotifications.GetCurrentSnapshots().Where(s => s.Pid is not null).Select(s => s.Pid);
-        Console.WriteLine($"DASHBOARD {fixture.App.DashboardLoginUrl} GATEWAY {fixture.Gateway.BaseAddress}");
-        Console.WriteLine($"STATE {fixture.App.Options.StateDirectory}");
-        Console.WriteLine($"APP-READY {string.Join(',', pids)}");
+        Console.WriteLine($"APP-READY gateway {fixture.Gateway.BaseAddress}");
         await Task.Delay(Timeout.Infinite);
         return 0;
     }

@@ -5,12 +5,24 @@ namespace AspireMicro.EndToEnd.Tests.Infrastructure;
 /// <summary>Reads the Linux process table from /proc: who descends from whom, and who is still alive.</summary>
 public static class ProcessTree
 {
+    /// <summary>
+    /// Everything an Aspire app host runs: its own descendants, plus the DCP processes that detached from it but
+    /// watch it (<c>--monitor {pid}</c>), with their descendants (every resource).
+    /// </summary>
+    public static IReadOnlyList<(int Pid, string Command)> AppProcesses(int host)
+    {
+        var monitors = AllPids().Where(pid => CommandLine(pid, int.MaxValue).Contains($"--monitor {host}", StringComparison.Ordinal));
+        return [.. monitors.Prepend(host).Distinct()
+            .SelectMany(root => root == host ? Descendants(root) : Descendants(root).Prepend((Pid: root, Command: CommandLine(root))))
+            .DistinctBy(p => p.Pid)];
+    }
+
     public static IReadOnlyList<(int Pid, string Command)> Descendants(int root)
     {
         var parents = new Dictionary<int, int>();
-        foreach (var dir in Directory.EnumerateDirectories("/proc"))
+        foreach (var pid in AllPids())
         {
-            if (int.TryParse(Path.GetFileName(dir), NumberStyles.None, CultureInfo.InvariantCulture, out var pid) && TryParent(pid) is { } parent)
+            if (TryParent(pid) is { } parent)
             {
                 parents[pid] = parent;
             }
@@ -44,6 +56,11 @@ public static class ProcessTree
         }
     }
 
+    private static IEnumerable<int> AllPids() =>
+        Directory.EnumerateDirectories("/proc")
+            .Select(dir => int.TryParse(Path.GetFileName(dir), NumberStyles.None, CultureInfo.InvariantCulture, out var pid) ? pid : 0)
+            .Where(pid => pid > 0);
+
     private static int? TryParent(int pid)
     {
         try
@@ -59,12 +76,12 @@ public static class ProcessTree
         }
     }
 
-    private static string CommandLine(int pid)
+    private static string CommandLine(int pid, int maxLength = 100)
     {
         try
         {
             var text = File.ReadAllText($"/proc/{pid}/cmdline").Replace('\0', ' ').Trim();
-            return text.Length > 100 ? text[..100] : text;
+            return text.Length > maxLength ? text[..maxLength] : text;
         }
         catch (IOException)
         {

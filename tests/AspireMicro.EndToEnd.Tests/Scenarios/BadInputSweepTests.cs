@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using AspireMicro.EndToEnd.Tests.Infrastructure;
+using AspireMicro.EndToEnd.Tests.Telemetry;
 
 namespace AspireMicro.EndToEnd.Tests.Scenarios;
 
@@ -10,7 +11,7 @@ public sealed class BadInputSweepTests(AppFixture fixture, ITestOutputHelper out
     [Fact]
     public async Task Hundreds_of_malformed_and_hostile_requests_through_the_gateway_get_no_5xx_and_log_no_unhandled_exception()
     {
-        var logs = ServiceLogs.Mark(fixture.App);
+        var logsBefore = fixture.Telemetry.Logs.Count;
         var requests = HostileRequests.All().ToList();
         var statuses = new Dictionary<int, int>();
         var serverErrors = new List<string>();
@@ -51,15 +52,16 @@ public sealed class BadInputSweepTests(AppFixture fixture, ITestOutputHelper out
             output.WriteLine(error);
         }
 
-        // Give the services a moment to flush their console output for the last requests.
-        await Task.Delay(500);
-        var lines = logs.LinesSinceMark();
-        var unhandled = lines.Where(l => l.Text.Contains("unhandled exception", StringComparison.OrdinalIgnoreCase)).ToList();
-        var failures = lines.Where(l => l.Text.StartsWith("fail:", StringComparison.Ordinal) || l.Text.StartsWith("crit:", StringComparison.Ordinal)).ToList();
-        output.WriteLine($"service log lines during the sweep {lines.Count}; unhandled exceptions {unhandled.Count}; fail/crit entries {failures.Count}");
-        foreach (var (instance, text) in failures.Concat(unhandled).Take(10))
+        // Telemetry is exported in batches: wait until every service has exported metrics twice since the sweep
+        // ended, by which time the logs of its last requests (same schedule) have been exported too.
+        await OtlpFlush.WaitAsync(fixture.Telemetry, TimeSpan.FromSeconds(30));
+        var logs = fixture.Telemetry.Logs.Skip(logsBefore).ToList();
+        var unhandled = logs.Where(l => (l.IsErrorOrWorse && l.ExceptionType is not null) || l.Body.Contains("unhandled exception", StringComparison.OrdinalIgnoreCase)).ToList();
+        var failures = logs.Where(l => l.IsErrorOrWorse).ToList();
+        output.WriteLine($"service log records during the sweep {logs.Count}; unhandled exceptions {unhandled.Count}; error/critical records {failures.Count}");
+        foreach (var log in failures.Concat(unhandled).Take(10))
         {
-            output.WriteLine($"  {instance}: {text}");
+            output.WriteLine($"  {log.Service}: {log.SeverityText} {log.ExceptionType} {log.Body}");
         }
 
         Assert.True(requests.Count >= 300, $"only {requests.Count} requests generated");

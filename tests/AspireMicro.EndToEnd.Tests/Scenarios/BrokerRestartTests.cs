@@ -1,5 +1,6 @@
 using AspireMicro.EndToEnd.Tests.Infrastructure;
-using AspireMicro.Hosting.Testing;
+using Aspire.Hosting;
+using Aspire.Hosting.Testing;
 
 namespace AspireMicro.EndToEnd.Tests.Scenarios;
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using AspireMicro.EndToEnd.Tests.Infrastructure;
-using AspireMicro.Hosting.Testing;
+using Aspire.Hosting;
+using Aspire.Hosting.Testing;
 
 namespace AspireMicro.EndToEnd.Tests.Scenarios;
 
