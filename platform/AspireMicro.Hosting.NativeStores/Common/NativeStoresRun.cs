@@ -70,6 +70,8 @@ internal sealed class NativeStoresRun
 
         var run = new NativeStoresRun(builder);
         builder.Services.AddSingleton(run);
+        builder.Services.AddSingleton(sp => new RunFolderCleanup(
+            run.RunFolder, sp.GetRequiredService<ILoggerFactory>().CreateLogger("AspireMicro.Hosting.NativeStores")));
         builder.Eventing.Subscribe<BeforeStartEvent>((e, ct) => run.PrepareAsync(e.Services, ct));
         return run;
     }
@@ -115,7 +117,11 @@ internal sealed class NativeStoresRun
             }
         }
 
-        services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopped.Register(() => DeleteQuietly(RunFolder, logger));
+        // Removed once the app has stopped its processes: when the host stops, and at the latest when its services are
+        // disposed (the testing builder's DisposeAsync does not always raise ApplicationStopped). The cleanup object is
+        // created here, after the orchestrator, so the container disposes it after the orchestrator.
+        var cleanup = services.GetRequiredService<RunFolderCleanup>();
+        services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopped.Register(cleanup.Delete);
     }
 
     private Dictionary<string, string> FindPrograms(NativeStoreKind kind)
@@ -201,6 +207,21 @@ internal sealed class NativeStoresRun
         {
             Directory.CreateDirectory(parent);
         }
+    }
+
+    internal sealed class RunFolderCleanup(string folder, ILogger logger) : IDisposable
+    {
+        private int _done;
+
+        public void Delete()
+        {
+            if (Interlocked.Exchange(ref _done, 1) == 0)
+            {
+                DeleteQuietly(folder, logger);
+            }
+        }
+
+        public void Dispose() => Delete();
     }
 
     private static void DeleteQuietly(string path, ILogger logger)

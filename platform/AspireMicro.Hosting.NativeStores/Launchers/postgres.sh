@@ -19,13 +19,11 @@ bin=$NATIVE_STORE_BIN
 password=$NATIVE_STORE_PASSWORD
 unset NATIVE_STORE_PASSWORD
 
-as_server_user() {
-  if [ "$(id -u)" = 0 ]; then
-    setpriv --reuid=postgres --regid=postgres --init-groups --pdeathsig KILL -- "$@"
-  else
-    setpriv --pdeathsig KILL -- "$@"
-  fi
-}
+# setpriv switches user (as root) and sets the parent-death signal, then execs the program. The server below is
+# started as a simple command in the background (no function, no subshell) so that its parent is this shell and $!
+# is the server itself.
+user_options=
+[ "$(id -u)" = 0 ] && user_options="--reuid=postgres --regid=postgres --init-groups"
 
 umask 077
 mkdir -p "$data" "$sock"
@@ -49,7 +47,8 @@ if [ ! -f "$pgdata/PG_VERSION" ]; then
   [ "$(id -u)" = 0 ] && chown postgres:postgres "$pwfile"
   no_sync=
   [ "$NATIVE_STORE_EPHEMERAL" = 1 ] && no_sync=--no-sync
-  as_server_user "$bin/initdb" -D "$pgdata" -U postgres "--pwfile=$pwfile" \
+  # shellcheck disable=SC2086 # user_options is a list of words
+  setpriv $user_options --pdeathsig KILL -- "$bin/initdb" -D "$pgdata" -U postgres "--pwfile=$pwfile" \
     --auth-local=trust --auth-host=scram-sha-256 -E UTF8 --locale=C $no_sync
   rm -f "$pwfile"
 else
@@ -57,12 +56,12 @@ else
   # fed through stdin so that it never shows in ps.
   quoted=$(printf '%s' "$password" | sed "s/'/''/g")
   printf "ALTER ROLE postgres PASSWORD '%s';\n" "$quoted" |
-    as_server_user "$bin/postgres" --single -D "$pgdata" -c log_min_messages=warning postgres >/dev/null
+    setpriv $user_options --pdeathsig KILL -- "$bin/postgres" --single -D "$pgdata" -c log_min_messages=warning postgres >/dev/null
 fi
 unset password quoted
 
-# shellcheck disable=SC2086 # fsync_options is a list of words
-as_server_user "$bin/postgres" -D "$pgdata" -p "$NATIVE_STORE_PORT" -k "$sock" \
+# shellcheck disable=SC2086 # user_options and fsync_options are lists of words
+setpriv $user_options --pdeathsig KILL -- "$bin/postgres" -D "$pgdata" -p "$NATIVE_STORE_PORT" -k "$sock" \
   -c listen_addresses=127.0.0.1 -c "max_connections=$NATIVE_STORE_MAX_CONNECTIONS" $fsync_options &
 server=$!
 trap 'kill -INT "$server" 2>/dev/null || :' TERM INT
