@@ -1,0 +1,79 @@
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AspireMicro.Hosting.Publishing;
+
+/// <summary>
+/// What makes several targets in one AppHost work with Aspire's rule that, with more than one compute environment,
+/// every compute resource is bound to one (<c>validate-compute-environments</c>). Runs on <see cref="BeforeStartEvent"/>,
+/// which Aspire raises before the <c>before-start</c> steps:
+/// <list type="number">
+/// <item>A step of one of our environments (<c>--step publish-k8s</c>) selects it: the others leave the model, so their
+/// prepare steps do not run and output goes straight to the output path.</item>
+/// <item><c>--publisher manifest</c> / <c>--step publish-manifest</c>: none of ours is needed, all leave the model.</item>
+/// <item>Otherwise (<c>aspire publish</c>, <c>--step publish</c>) all stay; when there are several compute environments,
+/// a compute resource the AppHost did not bind with <c>WithComputeEnvironment</c> is deployed by each of ours.</item>
+/// </list>
+/// </summary>
+internal static class PublishTargets
+{
+    public const string ManifestStep = "publish-manifest";
+
+    public static IResourceBuilder<T> Add<T>(IDistributedApplicationBuilder builder, T environment)
+        where T : DeploymentEnvironmentResource
+    {
+        environment.Configuration = builder.Configuration;
+        if (builder.ExecutionContext.IsRunMode)
+        {
+            // Not part of the running app: a builder for configuration calls only, like Aspire's own environments.
+            return builder.CreateResourceBuilder(environment);
+        }
+
+        if (builder.Services.All(d => d.ServiceType != typeof(Marker)))
+        {
+            builder.Services.AddSingleton<Marker>();
+            var configuration = builder.Configuration;
+            builder.Eventing.Subscribe<BeforeStartEvent>((e, _) =>
+            {
+                Select(builder, e.Model, configuration["Pipeline:Step"]);
+                return Task.CompletedTask;
+            });
+        }
+
+        return builder.AddResource(environment);
+    }
+
+    private static void Select(IDistributedApplicationBuilder builder, DistributedApplicationModel model, string? step)
+    {
+        var ours = model.Resources.OfType<DeploymentEnvironmentResource>().ToList();
+        var selected = ours.Where(e => step == e.PublishStepName || step == e.PrepareStepName).ToList();
+        var leaving = selected.Count == 1 ? ours.Except(selected) : step == ManifestStep ? ours : [];
+        foreach (var environment in leaving)
+        {
+            model.Resources.Remove(environment);
+        }
+
+        var remaining = model.Resources.OfType<DeploymentEnvironmentResource>().ToList();
+        if (remaining.Count == 0 || model.Resources.OfType<IComputeEnvironmentResource>().Count() <= 1)
+        {
+            return;
+        }
+
+        // Aspire binds a resource to one environment; ours all deploy the whole app. An unbound compute resource is
+        // bound to the first of ours (which satisfies validate-compute-environments) and marked for all of ours.
+        var first = builder.CreateResourceBuilder<IComputeEnvironmentResource>(remaining[0]);
+        foreach (var resource in model.Resources.OfType<IComputeResource>().Where(r => r.GetComputeEnvironment() is null).ToList())
+        {
+            builder.CreateResourceBuilder(resource).WithComputeEnvironment(first).WithAnnotation(new AllDeploymentTargetsAnnotation());
+        }
+    }
+
+    private sealed class Marker;
+}
+
+/// <summary>Marks a compute resource every AspireMicro deployment environment deploys (the AppHost bound it to none).</summary>
+public sealed class AllDeploymentTargetsAnnotation : IResourceAnnotation
+{
+}
