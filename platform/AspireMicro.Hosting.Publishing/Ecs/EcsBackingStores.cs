@@ -59,7 +59,7 @@ internal static class EcsBackingStores
         var properties = new JsonObject
         {
             ["Engine"] = "postgres",
-            ["EngineVersion"] = "17",
+            ["EngineVersion"] = PostgresEngineVersion(store),
             ["DBInstanceClass"] = "db.t4g.micro",
             ["AllocatedStorage"] = "20",
             ["StorageEncrypted"] = true,
@@ -129,6 +129,20 @@ internal static class EcsBackingStores
                 ["Fn::Split"] = Cfn.Array("amqps://", new JsonObject { ["Fn::Select"] = Cfn.Array(0, Cfn.GetAtt(broker, "AmqpEndpoints")) }),
             }),
         };
+    }
+
+    /// <summary>
+    /// The RDS engine version of the model's image ("docker.io/library/postgres:18.3" → "18.3"): the same server the app
+    /// runs against locally. A bare major ("17") names RDS's oldest minor, which RDS no longer creates (cfn-lint W3691).
+    /// </summary>
+    public static string PostgresEngineVersion(BackingStore store)
+    {
+        var tag = store.Image[(store.Image.LastIndexOf(':') + 1)..];
+        var version = tag.Split('-', 2)[0];
+        return version.Length > 0 && version.All(c => char.IsAsciiDigit(c) || c == '.') && version.Contains('.', StringComparison.Ordinal)
+            ? version
+            : throw new DistributedApplicationException(
+                $"Resource '{store.Name}' uses image '{store.Image}'; target 'ecs' needs a major.minor tag (e.g. postgres:18.3) to pick the RDS engine version.");
     }
 
     /// <summary>Port a service connects to on the managed service (Amazon MQ speaks AMQPS on 5671).</summary>

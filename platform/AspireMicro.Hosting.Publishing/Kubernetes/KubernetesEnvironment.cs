@@ -13,6 +13,7 @@ namespace AspireMicro.Hosting.Publishing.Kubernetes;
 internal sealed class KubernetesEnvironment
 {
     private readonly SortedDictionary<string, ParameterResource> _parameters = new(StringComparer.Ordinal);
+    private readonly SortedDictionary<string, ParameterResource> _direct = new(StringComparer.Ordinal);
     private readonly List<V1EnvVar> _composed = [];
 
     public SortedDictionary<string, string> Plain { get; } = new(StringComparer.Ordinal);
@@ -22,6 +23,13 @@ internal sealed class KubernetesEnvironment
         if (!value.HasParameters)
         {
             Plain[name] = value.Join(p => p is LiteralPart literal ? literal.Text : ((TokenPart)p).Text);
+            return;
+        }
+
+        if (value.Parts is [ParameterPart only])
+        {
+            // The whole value is a parameter: read it straight from the Secret.
+            _direct[name] = only.Parameter;
             return;
         }
 
@@ -45,12 +53,35 @@ internal sealed class KubernetesEnvironment
         });
     }
 
-    /// <summary>Secret references first (expansion only sees variables defined earlier), then the composed values by name.</summary>
-    public List<V1EnvVar> EnvVars() =>
-    [
-        .. _parameters.Select(p => SecretEnv(p.Key, p.Value)),
-        .. _composed.OrderBy(e => e.Name, StringComparer.Ordinal),
-    ];
+    /// <summary>
+    /// Secret references first (expansion only sees variables defined earlier), then the composed values by name.
+    /// A variable the app itself sets to exactly the parameter doubles as the reference (no duplicate names).
+    /// </summary>
+    public List<V1EnvVar> EnvVars()
+    {
+        var secrets = new SortedDictionary<string, ParameterResource>(_direct, StringComparer.Ordinal);
+        foreach (var (name, parameter) in _parameters)
+        {
+            if (secrets.TryGetValue(name, out var existing) && !ReferenceEquals(existing, parameter))
+            {
+                throw new DistributedApplicationException(
+                    $"Environment variable '{name}' is set to parameter '{existing.Name}', but target 'kubernetes' also needs that name for parameter '{parameter.Name}'.");
+            }
+
+            secrets[name] = parameter;
+        }
+
+        if (_composed.FirstOrDefault(c => secrets.ContainsKey(c.Name)) is { } clash)
+        {
+            throw new DistributedApplicationException($"Environment variable '{clash.Name}' clashes with the variable target 'kubernetes' reads parameter '{secrets[clash.Name].Name}' into.");
+        }
+
+        return
+        [
+            .. secrets.Select(p => SecretEnv(p.Key, p.Value)),
+            .. _composed.OrderBy(e => e.Name, StringComparer.Ordinal),
+        ];
+    }
 
     public static V1EnvVar SecretEnv(string name, ParameterResource parameter) => new()
     {
