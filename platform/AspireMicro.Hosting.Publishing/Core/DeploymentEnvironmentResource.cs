@@ -88,10 +88,20 @@ public abstract class DeploymentEnvironmentResource : Resource, IComputeEnvironm
 
     private async Task PrepareAsync(PipelineStepContext context)
     {
-        var settings = PublishSettings.Resolve(Configuration, Registry, ImageTag, Domain).Validate();
-        var plan = await DeploymentPlanBuilder.BuildAsync(context.Model, this, Target, context.ExecutionContext, context.Logger, context.CancellationToken);
-        // Replace, never accumulate: the step may run twice in one publish.
-        (_settings, _plan) = (settings, plan);
+        try
+        {
+            var settings = PublishSettings.Resolve(Configuration, Registry, ImageTag, Domain).Validate();
+            var plan = await DeploymentPlanBuilder.BuildAsync(context.Model, this, Target, context.ExecutionContext, context.Logger, context.CancellationToken);
+            // Replace, never accumulate: the step may run twice in one publish.
+            (_settings, _plan) = (settings, plan);
+        }
+        catch (DistributedApplicationException ex)
+        {
+            // Runs during start-up (before-start), before the host starts: exiting here is safe and gives the CLI
+            // contract (one "error: …" line, exit 1, nothing written) instead of a stack trace.
+            PublishTargets.Fail(ex.Message, exitCode: 1);
+            throw;
+        }
     }
 
     private async Task PublishAsync(PipelineStepContext context)

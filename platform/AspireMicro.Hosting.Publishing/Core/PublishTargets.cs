@@ -37,12 +37,49 @@ internal static class PublishTargets
             var configuration = builder.Configuration;
             builder.Eventing.Subscribe<BeforeStartEvent>((e, _) =>
             {
-                Select(builder, e.Model, configuration["Pipeline:Step"]);
+                var step = configuration["Pipeline:Step"];
+                CheckStepExists(e.Model, step);
+                Select(builder, e.Model, step);
                 return Task.CompletedTask;
             });
         }
 
         return builder.AddResource(environment);
+    }
+
+    /// <summary>Writes one "error: …" line and ends the process (publish mode, before the host has started).</summary>
+    public static void Fail(string message, int exitCode)
+    {
+        Console.Error.WriteLine($"error: {message.ReplaceLineEndings(" ")}");
+        Environment.Exit(exitCode);
+    }
+
+    /// <summary>
+    /// Aspire reports an unknown <c>--step</c> with a stack trace and exit code 0. A step named like a target's
+    /// (<c>publish-x</c>, <c>prepare-x</c>) that no environment, resource or Aspire itself provides is a mistyped target: exit 2.
+    /// </summary>
+    private static void CheckStepExists(DistributedApplicationModel model, string? step)
+    {
+        if (step is null || !(step.StartsWith("publish-", StringComparison.Ordinal) || step.StartsWith("prepare-", StringComparison.Ordinal)) || step == ManifestStep)
+        {
+            return;
+        }
+
+        var ours = model.Resources.OfType<DeploymentEnvironmentResource>().ToList();
+        if (ours.Any(e => step == e.PublishStepName || step == e.PrepareStepName))
+        {
+            return;
+        }
+
+        // Other integrations' environments (Aspire's Docker/Kubernetes/Azure ones) are compute environments too.
+        var targetName = step[(step.IndexOf('-', StringComparison.Ordinal) + 1)..];
+        if (model.Resources.Any(r => r.Name == targetName && r is not DeploymentEnvironmentResource))
+        {
+            return;
+        }
+
+        var known = string.Join(", ", ours.Select(e => $"{e.PublishStepName} ({e.Target})").Append($"{ManifestStep} (manifest)"));
+        Fail($"unknown publish target in --step '{step}': this AppHost declares {known}.", exitCode: 2);
     }
 
     private static void Select(IDistributedApplicationBuilder builder, DistributedApplicationModel model, string? step)

@@ -73,7 +73,7 @@ internal sealed class EcsValueRenderer : ValueRenderer
             EndpointProperty.Url => new TokenPart($"{endpoint.UriScheme}://{host}{NamespaceSuffix}:{port}"),
             EndpointProperty.Host or EndpointProperty.IPV4Host => new TokenPart(host + NamespaceSuffix),
             EndpointProperty.Port or EndpointProperty.TargetPort => new LiteralPart(port),
-                        EndpointProperty.HostAndPort => new TokenPart($"{host}{NamespaceSuffix}:{port}"),
+            EndpointProperty.HostAndPort => new TokenPart($"{host}{NamespaceSuffix}:{port}"),
             _ => throw new ArgumentOutOfRangeException(nameof(property), property, null),
         });
     }
