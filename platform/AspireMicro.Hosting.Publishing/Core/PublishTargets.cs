@@ -92,6 +92,11 @@ internal static class PublishTargets
             model.Resources.Remove(environment);
         }
 
+        if (step == ManifestStep)
+        {
+            ConformToManifestSchema(model);
+        }
+
         var remaining = model.Resources.OfType<DeploymentEnvironmentResource>().ToList();
         if (remaining.Count == 0 || model.Resources.OfType<IComputeEnvironmentResource>().Count() <= 1)
         {
@@ -104,6 +109,22 @@ internal static class PublishTargets
         foreach (var resource in model.Resources.OfType<IComputeResource>().Where(r => r.GetComputeEnvironment() is null).ToList())
         {
             builder.CreateResourceBuilder(resource).WithComputeEnvironment(first).WithAnnotation(new AllDeploymentTargetsAnnotation());
+        }
+    }
+
+    /// <summary>
+    /// The aspire-8.0 manifest schema (SchemaStore, what azd and aspirate validate against) allows binding schemes
+    /// http/https/tcp/udp only; Aspire 13.6 gives Redis's endpoint the scheme "redis". For the manifest only, the
+    /// endpoint says "tcp" (what it is on the wire); every other target keeps the model as it is.
+    /// </summary>
+    private static void ConformToManifestSchema(DistributedApplicationModel model)
+    {
+        foreach (var endpoint in model.Resources.OfType<RedisResource>().SelectMany(r => r.Annotations.OfType<EndpointAnnotation>()))
+        {
+            if (endpoint.UriScheme is not ("http" or "https" or "tcp" or "udp"))
+            {
+                endpoint.UriScheme = "tcp";
+            }
         }
     }
 
