@@ -49,4 +49,9 @@ builder.AddService<Projects.Storefront>("storefront")
 // Kill (SIGKILL), Pause (SIGSTOP) and Resume (SIGCONT) beside Aspire's own Stop/Start/Restart, on every resource.
 builder.AddFaultCommands();
 
+// Deployment targets (publish mode only; no-ops when running): Kubernetes (kustomize), Amazon ECS (CloudFormation), compose.
+builder.AddKubernetesEnvironment("k8s");
+builder.AddEcsEnvironment("ecs");
+builder.AddComposeEnvironment("compose");
+
 builder.Build().Run();

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian packages AspireMicro runs its backing services from, only when missing.
-# Usage: eng/install-prereqs.sh [--tests]   (--tests adds chromium for the browser tests)
+# Usage: eng/install-prereqs.sh [--tests]   (--tests adds chromium for the browser tests and docker-compose, which the
+# publishing tests run as `docker-compose config`; --no-install-recommends keeps docker.io out)
 set -euo pipefail
 
 need=()
@@ -9,6 +10,7 @@ command -v redis-server >/dev/null 2>&1 || need+=(redis-server)
 command -v rabbitmq-server >/dev/null 2>&1 || need+=(rabbitmq-server)
 if [[ "${1:-}" == "--tests" ]]; then
   command -v chromium >/dev/null 2>&1 || need+=(chromium)
+  command -v docker-compose >/dev/null 2>&1 || need+=(docker-compose)
 fi
 
 if ((${#need[@]} == 0)); then

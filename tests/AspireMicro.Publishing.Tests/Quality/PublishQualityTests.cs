@@ -1,159 +1,107 @@
 using System.Text;
-using AspireMicro.Hosting;
-using AspireMicro.Hosting.ApplicationModel;
-using AspireMicro.Hosting.Publishing;
 using AspireMicro.Publishing.Tests.Infrastructure;
 
 namespace AspireMicro.Publishing.Tests.Quality;
 
-public sealed class PublishQualityTests
+[Collection(PublishedAppCollection.Name)]
+public sealed class PublishQualityTests(PublishedApp app)
 {
-    public static readonly TheoryData<string> Targets = new() { "manifest", "kubernetes", "ecs", "compose" };
+    public static readonly TheoryData<string> Steps = new() { "publish-manifest", "publish-k8s", "publish-ecs", "publish-compose" };
 
     [Fact]
-    public async Task A_configured_secret_value_appears_in_no_published_byte_of_any_target()
+    public void A_configured_secret_value_appears_in_no_published_byte_of_any_target()
     {
-        const string secret = "Xq7KnownSecretValue9Zr";
-        using var temp = new TempDirectory();
-        foreach (var target in Targets)
-        {
-            await RealAppHost.PublishAsync(target, temp.Combine(target), $"--Parameters:postgres-password={secret}");
-        }
+        var files = Directory.GetFiles(app.Root, "*", SearchOption.AllDirectories);
+        var needle = Encoding.UTF8.GetBytes(PublishedApp.KnownSecret);
 
-        // The value really is in the configuration the model resolves from, so its absence in the output means something.
-        await using (var app = RealAppHost.Build("publish", "--target", "manifest", $"--Parameters:postgres-password={secret}"))
-        {
-            var parameter = app.Model.Resources.OfType<ParameterResource>().Single(p => p.Name == "postgres-password");
-            Assert.Equal(secret, await parameter.GetValueAsync());
-        }
-
-        var files = Directory.GetFiles(temp.Path, "*", SearchOption.AllDirectories);
         Assert.True(files.Length >= 4 + 10, $"only {files.Length} files published");
-        var needle = Encoding.UTF8.GetBytes(secret);
         Assert.All(files, file => Assert.True(File.ReadAllBytes(file).AsSpan().IndexOf(needle) < 0, $"{file} contains the secret"));
     }
 
     [Theory]
-    [MemberData(nameof(Targets))]
-    public async Task Publishing_the_same_model_twice_gives_byte_identical_files(string target)
+    [MemberData(nameof(Steps))]
+    public async Task Publishing_the_same_model_twice_gives_byte_identical_files(string step)
     {
         using var temp = new TempDirectory();
-        // Same folder name at different depths would change relative project paths; use siblings.
-        await RealAppHost.PublishAsync(target, temp.Combine("first"));
-        await RealAppHost.PublishAsync(target, temp.Combine("second"));
+        // Sibling folders: the manifest's project paths are relative to the output folder.
+        await Task.WhenAll(AppHostProcess.PublishAsync(step, temp.Combine("first")), AppHostProcess.PublishAsync(step, temp.Combine("second")));
 
         var first = Snapshot(temp.Combine("first"));
         var second = Snapshot(temp.Combine("second"));
-        Assert.Equal(first.Keys, second.Keys);
+        Assert.NotEmpty(first);
+        Assert.Equal(first.Keys.Order(), second.Keys.Order());
         Assert.All(first, f => Assert.True(f.Value.SequenceEqual(second[f.Key]), $"{f.Key} differs"));
     }
 
     [Fact]
-    public async Task Republishing_into_the_same_folder_replaces_our_files_and_keeps_the_users()
+    public async Task Selecting_one_target_of_the_three_writes_only_its_files_at_the_output_path()
     {
         using var temp = new TempDirectory();
-        var output = temp.Combine("k8s");
-        await RealAppHost.PublishAsync("kubernetes", output);
-        File.WriteAllText(Path.Combine(output, "parameters.env"), "postgres-password=mine\n");
-        File.WriteAllText(Path.Combine(output, "catalog.yaml"), "edited");
-        File.WriteAllText(Path.Combine(output, "old-service.yaml"), "from an earlier model");
-        File.AppendAllText(Path.Combine(output, ".aspiremicro-kubernetes.files"), "old-service.yaml\n");
 
-        await RealAppHost.PublishAsync("kubernetes", output);
+        await AppHostProcess.PublishAsync("publish-ecs", temp.Path);
 
-        Assert.Equal("postgres-password=mine\n", File.ReadAllText(Path.Combine(output, "parameters.env")));
-        Assert.Contains("kind: Deployment", File.ReadAllText(Path.Combine(output, "catalog.yaml")));
-        Assert.False(File.Exists(Path.Combine(output, "old-service.yaml")), "a file of the previous publish that is no longer generated stays behind");
-        Assert.Empty(Directory.GetDirectories(output));
-    }
-
-    [Theory]
-    [InlineData("kubernetes")]
-    [InlineData("ecs")]
-    [InlineData("compose")]
-    public async Task An_executable_resource_fails_targets_that_cannot_express_it_naming_it_and_writes_nothing(string target)
-    {
-        using var temp = new TempDirectory();
-        var output = temp.Combine("out");
-        await using var app = BuildModelWithExecutable(target);
-        var error = new StringWriter();
-
-        var exitCode = await app.PublishAsync(target, output, error, CancellationToken.None);
-
-        var message = AssertFailedInOneLineWritingNothing(exitCode, error, output);
-        Assert.Contains("'tool'", message);
-        Assert.Contains(target, message);
+        Assert.Equal([".aspiremicro-ecs.files", "ecs-stack.json"], Directory.GetFileSystemEntries(temp.Path).Select(Path.GetFileName).Order());
     }
 
     [Fact]
-    public async Task An_executable_resource_is_an_executable_v0_in_the_manifest()
+    public async Task Aspire_publish_of_all_targets_writes_one_folder_per_environment()
     {
         using var temp = new TempDirectory();
-        await using var app = BuildModelWithExecutable("manifest");
 
-        Assert.Equal(0, await app.PublishAsync("manifest", temp.Path, new StringWriter(), CancellationToken.None));
+        await AppHostProcess.PublishAsync("publish", temp.Path);
 
-        Assert.Contains("\"executable.v0\"", File.ReadAllText(temp.Combine(ManifestFileName)));
+        Assert.Equal(["compose", "ecs", "k8s"], Directory.GetDirectories(temp.Path).Select(Path.GetFileName).Order());
+        Assert.True(File.Exists(temp.Combine("k8s", "kustomization.yaml")));
+        Assert.True(File.Exists(temp.Combine("ecs", "ecs-stack.json")));
+        Assert.True(File.Exists(temp.Combine("compose", "docker-compose.yaml")));
+        // The same model gives the same files whether one target or all are published.
+        Assert.Equal(File.ReadAllBytes(Path.Combine(app.Kubernetes, "catalog.yaml")), File.ReadAllBytes(temp.Combine("k8s", "catalog.yaml")));
     }
 
     [Fact]
-    public void An_unwritable_output_directory_fails_naming_it_and_leaves_nothing_behind()
+    public async Task Registry_and_tag_options_reach_the_images()
     {
         using var temp = new TempDirectory();
-        var blocker = temp.Combine("a-file");
-        File.WriteAllText(blocker, "not a folder");
-        var output = Path.Combine(blocker, "out");
-        var artifacts = new ArtifactSet();
-        artifacts.Add("x.yaml", "a: 1");
 
-        var exception = Assert.Throws<DistributedApplicationException>(() => ArtifactWriter.Commit(output, "kubernetes", artifacts));
+        await AppHostProcess.PublishAsync("publish-k8s", temp.Path, "--registry", "ghcr.io/acme", "--tag", "1.2.3");
 
-        Assert.Contains(output, exception.Message);
-        Assert.Equal(["a-file"], Directory.GetFileSystemEntries(temp.Path).Select(Path.GetFileName));
+        Assert.Contains("image: ghcr.io/acme/catalog:1.2.3", File.ReadAllText(temp.Combine("catalog.yaml")));
     }
 
     [Theory]
-    [MemberData(nameof(Targets))]
-    public async Task An_invalid_image_tag_fails_in_one_line_naming_the_option_and_writes_nothing(string target)
+    [InlineData("publish-k8s", "--tag", "no spaces", "--tag 'no spaces'")]
+    [InlineData("publish-ecs", "--registry", "Not A Registry", "--registry 'Not A Registry'")]
+    [InlineData("publish-compose", "--domain", "-bad-", "--domain '-bad-'")]
+    public async Task A_bad_option_fails_in_one_line_naming_it_and_writes_nothing(string step, string option, string value, string expected)
     {
         using var temp = new TempDirectory();
         var output = temp.Combine("out");
-        await using var app = RealAppHost.Build("publish", "--target", target, "--output", output, "--tag", "no spaces");
-        var error = new StringWriter();
 
-        var exitCode = await app.PublishAsync(target, output, error, CancellationToken.None);
+        var (exitCode, _, stderr) = await AppHostProcess.RunAsync("--operation", "publish", "--step", step, "--output-path", output, option, value);
 
-        var message = AssertFailedInOneLineWritingNothing(exitCode, error, output);
-        Assert.Contains("--tag 'no spaces'", message);
-    }
-
-    private const string ManifestFileName = "aspire-manifest.json";
-
-    private static DistributedApplication BuildModelWithExecutable(string target)
-    {
-        var builder = DistributedApplication.CreateBuilder(new DistributedApplicationOptions
-        {
-            Args = ["publish", "--target", target],
-            PersistGeneratedSecrets = false,
-            StateDirectory = Path.Combine(Path.GetTempPath(), "aspiremicro-publish-state"),
-        });
-        builder.AddRedis("cache");
-        builder.AddExecutable("tool", "/bin/echo", "/tmp", "hello");
-        return builder.Build();
-    }
-
-    /// <summary>The CLI's contract for a failed publish: exit code 1, one "error: …" line, no stack trace, no partial output.</summary>
-    private static string AssertFailedInOneLineWritingNothing(int exitCode, StringWriter error, string output)
-    {
-        var message = error.ToString().TrimEnd('\n');
         Assert.Equal(1, exitCode);
-        Assert.StartsWith("error: ", message);
-        Assert.DoesNotContain('\n', message);
-        Assert.False(Directory.Exists(output) && Directory.EnumerateFileSystemEntries(output).Any(), "partial output left behind");
-        return message;
+        var line = Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("error: ", line);
+        Assert.Contains(expected, line);
+        Assert.False(Directory.Exists(output), "output written despite the error");
+    }
+
+    [Fact]
+    public async Task An_unknown_target_fails_in_one_line_naming_the_declared_ones()
+    {
+        using var temp = new TempDirectory();
+        var output = temp.Combine("out");
+
+        var (exitCode, _, stderr) = await AppHostProcess.RunAsync("--operation", "publish", "--step", "publish-nope", "--output-path", output);
+
+        Assert.Equal(2, exitCode);
+        var line = Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("error: ", line);
+        Assert.Contains("'publish-nope'", line);
+        Assert.Contains("publish-k8s", line);
+        Assert.False(Directory.Exists(output));
     }
 
     private static Dictionary<string, byte[]> Snapshot(string folder) =>
-        Directory.GetFiles(folder, "*", SearchOption.AllDirectories)
-            .ToDictionary(f => Path.GetRelativePath(folder, f), File.ReadAllBytes);
+        Directory.GetFiles(folder, "*", SearchOption.AllDirectories).ToDictionary(f => Path.GetRelativePath(folder, f), File.ReadAllBytes);
 }
