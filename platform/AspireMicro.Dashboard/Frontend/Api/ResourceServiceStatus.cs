@@ -1,3 +1,0 @@
-namespace AspireMicro.Dashboard.Frontend.Api;
-
-public sealed record ResourceServiceStatus(bool Configured, string? Url);

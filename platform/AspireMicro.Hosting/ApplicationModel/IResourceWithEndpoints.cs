@@ -1,4 +1,0 @@
-namespace AspireMicro.Hosting.ApplicationModel;
-
-/// <summary>A resource that listens on network endpoints (see <see cref="EndpointAnnotation"/>).</summary>
-public interface IResourceWithEndpoints : IResource;

@@ -1,4 +1,0 @@
-namespace AspireMicro.Hosting.ApplicationModel;
-
-/// <summary>A resource whose process receives environment variables (projects, executables).</summary>
-public interface IResourceWithEnvironment : IResource;

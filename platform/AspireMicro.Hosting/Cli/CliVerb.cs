@@ -1,9 +1,0 @@
-namespace AspireMicro.Hosting;
-
-internal enum CliVerb
-{
-    Run,
-    Publish,
-    Help,
-    Invalid,
-}

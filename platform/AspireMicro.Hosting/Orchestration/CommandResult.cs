@@ -1,9 +1,0 @@
-namespace AspireMicro.Hosting.Orchestration;
-
-public enum CommandResult
-{
-    Accepted,
-    NotFound,
-    NotApplicable,
-    UnknownCommand,
-}

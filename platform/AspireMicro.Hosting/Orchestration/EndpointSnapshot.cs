@@ -1,3 +1,0 @@
-namespace AspireMicro.Hosting.Orchestration;
-
-public sealed record EndpointSnapshot(string Name, string Url);

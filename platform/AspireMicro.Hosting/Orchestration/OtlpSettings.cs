@@ -1,4 +1,0 @@
-namespace AspireMicro.Hosting.Orchestration;
-
-/// <summary>Where services send telemetry when the dashboard runs.</summary>
-public sealed record OtlpSettings(string GrpcEndpointUrl, string ApiKey);

@@ -1,7 +1,0 @@
-namespace AspireMicro.Hosting.Processes;
-
-public enum LogStream
-{
-    StdOut,
-    StdErr,
-}

@@ -1,3 +1,0 @@
-namespace AspireMicro.Hosting.ResourceService;
-
-internal sealed record LogLineDto(long LineNumber, DateTimeOffset Timestamp, string Stream, string Text);

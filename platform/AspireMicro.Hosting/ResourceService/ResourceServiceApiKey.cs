@@ -1,3 +1,0 @@
-namespace AspireMicro.Hosting.ResourceService;
-
-internal sealed record ResourceServiceApiKey(string Value);

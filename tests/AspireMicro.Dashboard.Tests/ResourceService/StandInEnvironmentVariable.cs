@@ -1,3 +1,0 @@
-namespace AspireMicro.Dashboard.Tests.ResourceService;
-
-public sealed record StandInEnvironmentVariable(string Name, string Value, bool IsSecret);
