@@ -29,7 +29,7 @@ public sealed class BackingStoresTests
     public void A_wrong_value_is_a_one_line_error_naming_the_setting_and_the_allowed_values()
     {
         var builder = TestApps.CreateBuilder("BackingStores=podman");
-        var error = Assert.Throws<DistributedApplicationException>(() => builder.AddBackingStores());
+        var error = Assert.Throws<BackingStoresConfigurationException>(() => builder.AddBackingStores());
         Assert.Equal("Configuration 'BackingStores' has the value 'podman': allowed values are auto, native, containers.", error.Message);
     }
 

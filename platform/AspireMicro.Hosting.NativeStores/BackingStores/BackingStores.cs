@@ -69,7 +69,7 @@ public sealed class BackingStores
         var value = string.IsNullOrWhiteSpace(setting) ? "auto" : setting.Trim().ToLowerInvariant();
         if (!AllowedValues.Contains(value))
         {
-            throw new DistributedApplicationException(
+            throw new BackingStoresConfigurationException(
                 $"Configuration '{ConfigurationKey}' has the value '{setting}': allowed values are {string.Join(", ", AllowedValues)}.");
         }
 

@@ -68,6 +68,7 @@ internal sealed class NativeStoresRun
             return existing;
         }
 
+        StartupErrors.PrintOneLineWhenUnhandled();
         var run = new NativeStoresRun(builder);
         builder.Services.AddSingleton(run);
         builder.Services.AddSingleton(sp => new RunFolderCleanup(

@@ -1,11 +1,11 @@
-using AspireMicro.Hosting;
-using AspireMicro.Hosting.Testing;
+using Aspire.Hosting;
+using Aspire.Hosting.Testing;
 
 namespace AspireMicro.Api.Tests.Infrastructure;
 
 /// <summary>
-/// Real PostgreSQL, Redis and RabbitMQ processes started by the platform's testing builder (random ports,
-/// throw-away data, no dashboard). Disposing the app stops every process it started.
+/// Real PostgreSQL, Redis and RabbitMQ processes (AspireMicro.Hosting.NativeStores) run by Aspire's testing builder:
+/// ports allocated per run, throw-away data, no dashboard. Disposing the app stops every process it started.
 /// </summary>
 public sealed class BackingServers : IAsyncDisposable
 {
@@ -20,15 +20,15 @@ public sealed class BackingServers : IAsyncDisposable
     public async Task StartAsync(CancellationToken ct)
     {
         var builder = DistributedApplicationTestingBuilder.Create();
-        var postgres = builder.AddPostgres("pg");
+        builder.AddFaultCommands();
+        var postgres = builder.AddNativePostgres("pg");
         postgres.AddDatabase("catalogdb");
         postgres.AddDatabase("orderingdb");
-        builder.AddRedis(RedisName);
-        builder.AddRabbitMQ("messaging");
-        _app = builder.Build();
+        builder.AddNativeRedis(RedisName);
+        builder.AddNativeRabbitMQ("messaging");
+        _app = await builder.BuildAsync(ct);
         await _app.StartAsync(ct);
-        // StartAsync currently returns before the servers answer (seen 2026-11-24: Postgres refused connections
-        // for ~8 s afterwards), so wait for each resource's own health explicitly.
+        // StartAsync returns before resources nothing waits for are up: wait for each one's own health.
         foreach (var name in new[] { "pg", "catalogdb", "orderingdb", RedisName, "messaging" })
         {
             await _app.ResourceNotifications.WaitForResourceHealthyAsync(name, ct);
@@ -41,9 +41,11 @@ public sealed class BackingServers : IAsyncDisposable
     }
 
     /// <summary>SIGSTOP: Redis keeps its sockets open but answers nothing, the nastiest failure for a cache.</summary>
-    public Task PauseRedisAsync() => _app!.PauseResourceAsync(RedisName);
+    public Task PauseRedisAsync() => _app!.PauseResourceAsync(RedisName, CommandTimeout());
 
-    public Task ResumeRedisAsync() => _app!.ResumeResourceAsync(RedisName);
+    public Task ResumeRedisAsync() => _app!.ResumeResourceAsync(RedisName, CommandTimeout());
+
+    private static CancellationToken CommandTimeout() => new CancellationTokenSource(TimeSpan.FromSeconds(30)).Token;
 
     private async Task<string> ConnectionStringAsync(string name, CancellationToken ct) =>
         await _app!.GetConnectionStringAsync(name, ct) ?? throw new InvalidOperationException($"No connection string for {name}.");

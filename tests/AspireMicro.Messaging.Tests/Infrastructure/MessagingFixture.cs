@@ -1,5 +1,5 @@
-using AspireMicro.Hosting;
-using AspireMicro.Hosting.Testing;
+using Aspire.Hosting;
+using Aspire.Hosting.Testing;
 using Npgsql;
 using RabbitMQ.Client;
 using RabbitMQ.Client.Exceptions;
@@ -7,8 +7,8 @@ using RabbitMQ.Client.Exceptions;
 namespace AspireMicro.Messaging.Tests.Infrastructure;
 
 /// <summary>
-/// One real PostgreSQL server and one real RabbitMQ broker, started by the platform's testing builder
-/// (random ports, throwaway data) and shared by the messaging tests. Disposing the app stops both.
+/// One real PostgreSQL server and one real RabbitMQ broker (AspireMicro.Hosting.NativeStores) run by Aspire's testing
+/// builder (ports allocated per run, throwaway data) and shared by the messaging tests. Disposing the app stops both.
 /// </summary>
 public sealed class MessagingFixture : IAsyncLifetime
 {
@@ -23,9 +23,10 @@ public sealed class MessagingFixture : IAsyncLifetime
     {
         using var timeout = new CancellationTokenSource(StartTimeout);
         var builder = DistributedApplicationTestingBuilder.Create();
-        builder.AddPostgres("pg").AddDatabase("messagingdb");
-        builder.AddRabbitMQ(Broker);
-        _app = builder.Build();
+        builder.AddFaultCommands();
+        builder.AddNativePostgres("pg").AddDatabase("messagingdb");
+        builder.AddNativeRabbitMQ(Broker);
+        _app = await builder.BuildAsync(timeout.Token);
         await _app.StartAsync(timeout.Token);
 
         // StartAsync can return while a resource nothing waits for is still coming up: wait for both.
@@ -53,7 +54,11 @@ public sealed class MessagingFixture : IAsyncLifetime
 
     public static string UniqueDatabaseName(string prefix) => $"{prefix}_{Guid.NewGuid():N}"[..30];
 
-    public Task StopBrokerAsync() => _app!.StopResourceAsync(Broker);
+    public async Task StopBrokerAsync()
+    {
+        using var timeout = new CancellationTokenSource(StartTimeout);
+        await _app!.StopResourceAsync(Broker, timeout.Token);
+    }
 
     public async Task StartBrokerAsync()
     {
