@@ -93,6 +93,62 @@ public sealed class GatewayRoutingTests(ApiFixture fixture)
     }
 
     [Fact]
+    public async Task Oversized_chunked_body_without_content_length_returns_413_problem()
+    {
+        using var client = fixture.Gateway.CreateHttpClient();
+        using var request = new HttpRequestMessage(HttpMethod.Put, "/api/catalog/items/1")
+        {
+            Content = new ByteArrayContent(new byte[5 * 1024 * 1024]),
+        };
+        request.Content.Headers.ContentType = new("application/json");
+        request.Headers.TransferEncodingChunked = true;
+
+        using var response = await client.SendAsync(request);
+        using var next = await client.GetAsync("/api/catalog/items?pageSize=1");
+
+        Assert.Null(request.Content.Headers.ContentLength);
+        await response.AssertProblemAsync(HttpStatusCode.RequestEntityTooLarge, "body");
+        Assert.True(response.Headers.ConnectionClose, "the 413 must carry Connection: close");
+        Assert.Equal(HttpStatusCode.OK, next.StatusCode);
+    }
+
+    [Fact]
+    public async Task Chunked_body_within_the_limit_is_forwarded()
+    {
+        using var client = fixture.Gateway.CreateHttpClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/basket/buyer-chunked/items")
+        {
+            Content = JsonContent.Create(new { productId = 8, quantity = 1 }),
+        };
+        request.Headers.TransferEncodingChunked = true;
+
+        using var response = await client.SendAsync(request);
+
+        response.EnsureSuccessStatusCode();
+        var basket = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(8, basket.GetProperty("items")[0].GetProperty("productId").GetInt32());
+    }
+
+    [Fact]
+    public async Task Oversized_body_sent_with_expect_100_continue_is_refused_before_the_body_is_sent()
+    {
+        // A client that waits for "100 Continue" gets the 413 instead and never uploads the body.
+        using var handler = new SocketsHttpHandler { Expect100ContinueTimeout = TimeSpan.FromSeconds(30) };
+        using var client = new HttpClient(handler) { BaseAddress = fixture.Gateway.BaseAddress };
+        var sent = 0L;
+        using var request = new HttpRequestMessage(HttpMethod.Put, "/api/catalog/items/1")
+        {
+            Content = new CountingContent(new byte[2 * 1024 * 1024], bytes => sent += bytes),
+        };
+        request.Headers.ExpectContinue = true;
+
+        using var response = await client.SendAsync(request);
+
+        await response.AssertProblemAsync(HttpStatusCode.RequestEntityTooLarge, "body");
+        Assert.Equal(0L, sent);
+    }
+
+    [Fact]
     public async Task Backend_validation_problem_passes_through_the_gateway_unchanged()
     {
         using var client = fixture.Gateway.CreateHttpClient();
@@ -100,5 +156,21 @@ public sealed class GatewayRoutingTests(ApiFixture fixture)
         var response = await client.GetAsync("/api/catalog/items?pageSize=500");
 
         await response.AssertProblemAsync(HttpStatusCode.BadRequest, "pageSize");
+    }
+
+    /// <summary>A fixed body that reports how many bytes the client actually wrote to the connection.</summary>
+    private sealed class CountingContent(byte[] body, Action<long> written) : HttpContent
+    {
+        protected override async Task SerializeToStreamAsync(Stream stream, System.Net.TransportContext? context)
+        {
+            written(body.Length);
+            await stream.WriteAsync(body);
+        }
+
+        protected override bool TryComputeLength(out long length)
+        {
+            length = body.Length;
+            return true;
+        }
     }
 }
