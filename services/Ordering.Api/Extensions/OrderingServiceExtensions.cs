@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using AspireMicro.EventBus.Configuration;
+using AspireMicro.EventBus.Persistence;
 using AspireMicro.IntegrationEvents.Orders;
 using Microsoft.EntityFrameworkCore;
 using Ordering.Api.Application;

@@ -1,4 +1,5 @@
 using AspireMicro.EventBus.Configuration;
+using AspireMicro.EventBus.Persistence;
 using AspireMicro.IntegrationEvents.Orders;
 using Microsoft.EntityFrameworkCore;
 using Payment.Worker.Application;
