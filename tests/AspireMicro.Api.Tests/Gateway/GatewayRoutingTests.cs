@@ -116,17 +116,16 @@ public sealed class GatewayRoutingTests(ApiFixture fixture)
     public async Task Chunked_body_within_the_limit_is_forwarded()
     {
         using var client = fixture.Gateway.CreateHttpClient();
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/basket/buyer-chunked/items")
+        using var request = new HttpRequestMessage(HttpMethod.Put, "/api/catalog/items/1")
         {
-            Content = JsonContent.Create(new { productId = 8, quantity = 1 }),
+            Content = JsonContent.Create(new { availableStock = -1 }),
         };
         request.Headers.TransferEncodingChunked = true;
 
         using var response = await client.SendAsync(request);
 
-        response.EnsureSuccessStatusCode();
-        var basket = await response.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.Equal(8, basket.GetProperty("items")[0].GetProperty("productId").GetInt32());
+        // Catalog's own validation names a field of the body: the body reached it whole (and nothing was written).
+        await response.AssertProblemAsync(HttpStatusCode.BadRequest, "availableStock");
     }
 
     [Fact]
