@@ -13,6 +13,26 @@ internal static class NativeStoreBuilder
     public const string PortProperty = "native.port";
     public const string PersistentProperty = "native.persistent";
 
+    /// <summary>The password parameter given, or one Aspire generates (<c>{name}-password</c>), as its own stores do.</summary>
+    public static ParameterResource PasswordOrDefault(
+        IDistributedApplicationBuilder builder, string name, IResourceBuilder<ParameterResource>? password) =>
+        password?.Resource
+            ?? ParameterResourceBuilderExtensions.CreateDefaultPasswordParameter(builder, $"{name}-password", special: false);
+
+    /// <summary>
+    /// Captures a resource's connection string when Aspire has resolved it, for its health check, which runs only
+    /// once the resource is up; the returned reader throws before that.
+    /// </summary>
+    public static Func<string> CaptureConnectionString<T>(IDistributedApplicationBuilder builder, T resource)
+        where T : IResourceWithConnectionString
+    {
+        string? connectionString = null;
+        builder.Eventing.Subscribe<ConnectionStringAvailableEvent>(resource, async (_, ct) =>
+            connectionString = await resource.ConnectionStringExpression.GetValueAsync(ct));
+        return () => connectionString
+            ?? throw new InvalidOperationException($"The connection string of '{resource.Name}' is not available yet.");
+    }
+
     public static IResourceBuilder<T> AddNativeStore<T>(IDistributedApplicationBuilder builder, T resource, string iconName)
         where T : NativeStoreResource
     {

@@ -27,16 +27,13 @@ public static class NativePostgresBuilderExtensions
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
 
-        var passwordParameter = password?.Resource
-            ?? ParameterResourceBuilderExtensions.CreateDefaultPasswordParameter(builder, $"{name}-password", special: false);
+        var passwordParameter = NativeStoreBuilder.PasswordOrDefault(builder, name, password);
         var server = new NativePostgresServerResource(name, passwordParameter);
 
-        string? connectionString = null;
-        builder.Eventing.Subscribe<ConnectionStringAvailableEvent>(server, async (_, ct) =>
-            connectionString = await server.ConnectionStringExpression.GetValueAsync(ct));
+        var connectionString = NativeStoreBuilder.CaptureConnectionString(builder, server);
         var healthCheckKey = $"{name}_check";
         builder.Services.AddHealthChecks().AddNpgSql(
-            _ => connectionString ?? throw new InvalidOperationException($"The connection string of '{name}' is not available yet."),
+            _ => connectionString(),
             name: healthCheckKey);
 
         // Databases are created once the server answers; their state is ours to publish (the orchestrator gives
@@ -64,12 +61,10 @@ public static class NativePostgresBuilderExtensions
         var database = new NativePostgresDatabaseResource(name, databaseName ?? name, builder.Resource);
         builder.Resource.AddDatabase(name, database.DatabaseName);
 
-        string? connectionString = null;
-        builder.ApplicationBuilder.Eventing.Subscribe<ConnectionStringAvailableEvent>(database, async (_, ct) =>
-            connectionString = await database.ConnectionStringExpression.GetValueAsync(ct));
+        var connectionString = NativeStoreBuilder.CaptureConnectionString(builder.ApplicationBuilder, database);
         var healthCheckKey = $"{name}_check";
         builder.ApplicationBuilder.Services.AddHealthChecks().AddNpgSql(
-            _ => connectionString ?? throw new InvalidOperationException($"The connection string of '{name}' is not available yet."),
+            _ => connectionString(),
             name: healthCheckKey);
 
         return builder.ApplicationBuilder.AddResource(database)

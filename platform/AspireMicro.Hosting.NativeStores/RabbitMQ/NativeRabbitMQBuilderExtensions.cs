@@ -26,14 +26,11 @@ public static class NativeRabbitMQBuilderExtensions
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
 
-        var passwordParameter = password?.Resource
-            ?? ParameterResourceBuilderExtensions.CreateDefaultPasswordParameter(builder, $"{name}-password", special: false);
+        var passwordParameter = NativeStoreBuilder.PasswordOrDefault(builder, name, password);
         var rabbit = new NativeRabbitMQServerResource(name, userName?.Resource, passwordParameter);
 
-        string? connectionString = null;
+        var connectionString = NativeStoreBuilder.CaptureConnectionString(builder, rabbit);
         IConnection? connection = null;
-        builder.Eventing.Subscribe<ConnectionStringAvailableEvent>(rabbit, async (_, ct) =>
-            connectionString = await rabbit.ConnectionStringExpression.GetValueAsync(ct));
         var healthCheckKey = $"{name}_check";
         builder.Services.AddHealthChecks().AddRabbitMQ(
             async _ =>
@@ -52,7 +49,7 @@ public static class NativeRabbitMQBuilderExtensions
 
                 var factory = new ConnectionFactory
                 {
-                    Uri = new Uri(connectionString ?? throw new InvalidOperationException($"The connection string of '{name}' is not available yet.")),
+                    Uri = new Uri(connectionString()),
                     AutomaticRecoveryEnabled = false,
                     RequestedConnectionTimeout = TimeSpan.FromSeconds(5),
                     ClientProvidedName = $"{name}-health",

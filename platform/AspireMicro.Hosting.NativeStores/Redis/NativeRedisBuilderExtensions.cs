@@ -23,16 +23,13 @@ public static class NativeRedisBuilderExtensions
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
 
-        var passwordParameter = password?.Resource
-            ?? ParameterResourceBuilderExtensions.CreateDefaultPasswordParameter(builder, $"{name}-password", special: false);
+        var passwordParameter = NativeStoreBuilder.PasswordOrDefault(builder, name, password);
         var redis = new NativeRedisResource(name, passwordParameter);
 
-        string? connectionString = null;
-        builder.Eventing.Subscribe<ConnectionStringAvailableEvent>(redis, async (_, ct) =>
-            connectionString = await redis.ConnectionStringExpression.GetValueAsync(ct));
+        var connectionString = NativeStoreBuilder.CaptureConnectionString(builder, redis);
         var healthCheckKey = $"{name}_check";
         builder.Services.AddHealthChecks().AddRedis(
-            _ => connectionString ?? throw new InvalidOperationException($"The connection string of '{name}' is not available yet."),
+            _ => connectionString(),
             name: healthCheckKey);
 
         return NativeStoreBuilder.AddNativeStore(builder, redis, "Memory")
