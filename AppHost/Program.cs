@@ -46,6 +46,9 @@ builder.AddService<Projects.Storefront>("storefront")
     .WithReference(gateway)
     .WithExternalHttpEndpoints();
 
+// One console line once every resource is healthy, with the time it took.
+builder.AddStartupReport();
+
 // Kill (SIGKILL), Pause (SIGSTOP) and Resume (SIGCONT) beside Aspire's own Stop/Start/Restart, on every resource.
 builder.AddFaultCommands();
 

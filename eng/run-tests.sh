@@ -20,6 +20,10 @@ for project in tests/*/*.csproj; do
     --results-directory "$results" "$@" || status=1
 done
 
+# What each test wrote (the scenarios' counts: orders, events, traces); the console logger shows it only on failure.
+echo "=== test output"
+python3 eng/print-test-output.py "$results" || true
+
 passed=0; failed=0; skipped=0
 for trx in "$results"/*.trx; do
   [[ -f "$trx" ]] || continue

@@ -2,6 +2,7 @@ using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
 using AspireMicro.Hosting.FaultCommands;
+using AspireMicro.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AspireMicro.Hosting.NativeStores.Tests;
@@ -16,7 +17,7 @@ internal static class TestApps
 
     public static IDistributedApplicationTestingBuilder CreateBuilder(params string[] args)
     {
-        var builder = DistributedApplicationTestingBuilder.Create(args);
+        var builder = DistributedApplicationTestingBuilder.Create(args).WithQuietLogs();
         builder.AddFaultCommands();
         return builder;
     }

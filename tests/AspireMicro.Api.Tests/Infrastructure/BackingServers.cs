@@ -1,5 +1,6 @@
 using Aspire.Hosting;
 using Aspire.Hosting.Testing;
+using AspireMicro.Testing;
 
 namespace AspireMicro.Api.Tests.Infrastructure;
 
@@ -19,7 +20,7 @@ public sealed class BackingServers : IAsyncDisposable
 
     public async Task StartAsync(CancellationToken ct)
     {
-        var builder = DistributedApplicationTestingBuilder.Create();
+        var builder = DistributedApplicationTestingBuilder.Create().WithQuietLogs();
         builder.AddFaultCommands();
         var postgres = builder.AddNativePostgres("pg");
         postgres.AddDatabase("catalogdb");

@@ -2,6 +2,7 @@ using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
 using AspireMicro.EndToEnd.Tests.Telemetry;
+using AspireMicro.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -12,7 +13,7 @@ namespace AspireMicro.EndToEnd.Tests.Infrastructure;
 /// random ports) shared by every test of a collection: the whole app takes seconds to start on two cores, far too
 /// long to pay per test. Telemetry goes to an OTLP receiver the fixture starts, not to a dashboard.
 /// </summary>
-public class AppFixture : IAsyncLifetime
+public sealed class AppFixture : IAsyncLifetime
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(3);
     private DistributedApplication? _app;
@@ -31,16 +32,21 @@ public class AppFixture : IAsyncLifetime
     /// <summary>How the very first checkout went (status and time per attempt); tests print it.</summary>
     public string WarmUp { get; private set; } = "";
 
-    public async Task InitializeAsync()
+    public Task InitializeAsync() => StartAsync(untilHealthy: true);
+
+    /// <summary>
+    /// Starts the app. With <paramref name="untilHealthy"/> it returns once every resource is healthy and a first
+    /// purchase went through; without, as soon as every resource is Running (every process exists), which is all
+    /// the orphan test needs before it kills the host.
+    /// </summary>
+    public async Task StartAsync(bool untilHealthy)
     {
         var watch = System.Diagnostics.Stopwatch.StartNew();
         using var timeout = new CancellationTokenSource(StartTimeout);
         _otlp = await OtlpReceiver.StartAsync(timeout.Token);
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AspireMicro_AppHost>(
             ["--BackingStores=native"], (options, _) => options.DisableDashboard = true, timeout.Token);
-        // The test host's own log is the app model's: keep Aspire's and HttpClient's chatter out of the test output.
-        builder.Services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning)
-            .AddFilter("Microsoft.Extensions.Diagnostics.HealthChecks", LogLevel.None));
+        builder.WithQuietLogs();
         // With no dashboard in the model, Aspire points every resource's OTLP exporter at this setting.
         builder.Configuration["ASPIRE_DASHBOARD_OTLP_ENDPOINT_URL"] = _otlp.Endpoint.ToString();
         // Declines would make "every order ends Paid" untrue by design; the decline path has its own tests.
@@ -49,16 +55,27 @@ public class AppFixture : IAsyncLifetime
         builder.CreateResourceBuilder<ProjectResource>("gateway").WithEnvironment("Gateway__RateLimit__PermitLimit", "1000000");
         // A short break lets the Redis scenario watch the breaker close again within the test.
         builder.CreateResourceBuilder<ProjectResource>("catalog").WithEnvironment("CatalogCache__BreakDuration", "00:00:02");
-        Configure(builder);
 
         _app = await builder.BuildAsync(timeout.Token);
         await _app.StartAsync(timeout.Token);
         foreach (var resource in _app.Services.GetRequiredService<DistributedApplicationModel>().Resources.Where(IsWatched))
         {
-            await _app.ResourceNotifications.WaitForResourceHealthyAsync(resource.Name, timeout.Token);
+            if (untilHealthy)
+            {
+                await _app.ResourceNotifications.WaitForResourceHealthyAsync(resource.Name, timeout.Token);
+            }
+            else
+            {
+                await _app.ResourceNotifications.WaitForResourceAsync(resource.Name, KnownResourceStates.Running, timeout.Token);
+            }
         }
 
         StartupTime = watch.Elapsed;
+        if (!untilHealthy)
+        {
+            return;
+        }
+
         Gateway = _app.CreateHttpClient("gateway");
         Gateway.Timeout = TimeSpan.FromSeconds(30);
         Shop = new ShopClient(Gateway);
@@ -89,11 +106,6 @@ public class AppFixture : IAsyncLifetime
             },
             ok => ok, TimeSpan.FromSeconds(90), "a first checkout to succeed");
         return string.Join(" | ", attempts);
-    }
-
-    /// <summary>Hook for a collection that needs a different model.</summary>
-    protected virtual void Configure(IDistributedApplicationTestingBuilder builder)
-    {
     }
 
     public async Task DisposeAsync()

@@ -16,8 +16,8 @@ public static class AppHostProgram
 
         // Deliberately never disposed: this process exists to be killed with the app running.
         var fixture = new AppFixture();
-        await fixture.InitializeAsync();
-        Console.WriteLine($"APP-READY gateway {fixture.Gateway.BaseAddress}");
+        await fixture.StartAsync(untilHealthy: false);
+        Console.WriteLine($"APP-READY every resource Running after {fixture.StartupTime.TotalSeconds:0.0} s");
         await Task.Delay(Timeout.Infinite);
         return 0;
     }

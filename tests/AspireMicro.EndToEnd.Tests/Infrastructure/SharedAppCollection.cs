@@ -1,6 +1,10 @@
 namespace AspireMicro.EndToEnd.Tests.Infrastructure;
 
-/// <summary>Scenarios that leave the app as they found it share one running app.</summary>
+/// <summary>
+/// Every scenario shares one running app. Those that stop or restart a backing store are marked
+/// <see cref="DisruptiveAttribute"/> and run last (<see cref="DisruptiveLastFramework"/>); the others leave the app
+/// as they found it.
+/// </summary>
 [CollectionDefinition(Name)]
 public sealed class SharedAppCollection : ICollectionFixture<AppFixture>
 {

@@ -1,11 +1,12 @@
-using AspireMicro.EndToEnd.Tests.Infrastructure;
 using Aspire.Hosting;
 using Aspire.Hosting.Testing;
+using AspireMicro.EndToEnd.Tests.Infrastructure;
 
 namespace AspireMicro.EndToEnd.Tests.Scenarios;
 
-[Collection(RestartAppCollection.Name)]
-public sealed class BrokerRestartTests(RestartAppFixture fixture, ITestOutputHelper output)
+[Collection(SharedAppCollection.Name)]
+[Disruptive]
+public sealed class BrokerRestartTests(AppFixture fixture, ITestOutputHelper output)
 {
     private const int Orders = 30;
 

@@ -1,13 +1,14 @@
 using System.Diagnostics;
 using System.Net;
-using AspireMicro.EndToEnd.Tests.Infrastructure;
 using Aspire.Hosting;
 using Aspire.Hosting.Testing;
+using AspireMicro.EndToEnd.Tests.Infrastructure;
 
 namespace AspireMicro.EndToEnd.Tests.Scenarios;
 
-[Collection(RestartAppCollection.Name)]
-public sealed class DatabaseRestartTests(RestartAppFixture fixture, ITestOutputHelper output)
+[Collection(SharedAppCollection.Name)]
+[Disruptive]
+public sealed class DatabaseRestartTests(AppFixture fixture, ITestOutputHelper output)
 {
     private static readonly TimeSpan FailFast = TimeSpan.FromSeconds(5);
 

@@ -1,5 +1,6 @@
 using Aspire.Hosting;
 using Aspire.Hosting.Testing;
+using AspireMicro.Testing;
 using Npgsql;
 using RabbitMQ.Client;
 using RabbitMQ.Client.Exceptions;
@@ -22,7 +23,7 @@ public sealed class MessagingFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         using var timeout = new CancellationTokenSource(StartTimeout);
-        var builder = DistributedApplicationTestingBuilder.Create();
+        var builder = DistributedApplicationTestingBuilder.Create().WithQuietLogs();
         builder.AddFaultCommands();
         builder.AddNativePostgres("pg").AddDatabase("messagingdb");
         builder.AddNativeRabbitMQ(Broker);
