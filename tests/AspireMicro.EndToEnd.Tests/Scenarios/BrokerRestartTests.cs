@@ -1,6 +1,6 @@
-using AspireMicro.EndToEnd.Tests.Infrastructure;
 using Aspire.Hosting;
 using Aspire.Hosting.Testing;
+using AspireMicro.EndToEnd.Tests.Infrastructure;
 
 namespace AspireMicro.EndToEnd.Tests.Scenarios;
 

@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Net;
-using AspireMicro.EndToEnd.Tests.Infrastructure;
 using Aspire.Hosting;
 using Aspire.Hosting.Testing;
+using AspireMicro.EndToEnd.Tests.Infrastructure;
 
 namespace AspireMicro.EndToEnd.Tests.Scenarios;
 

@@ -1,7 +1,7 @@
 using System.Diagnostics;
-using AspireMicro.EndToEnd.Tests.Infrastructure;
 using Aspire.Hosting;
 using Aspire.Hosting.Testing;
+using AspireMicro.EndToEnd.Tests.Infrastructure;
 
 namespace AspireMicro.EndToEnd.Tests.Scenarios;
 
