@@ -14,4 +14,7 @@ public sealed class RedisConnection(IServiceProvider services)
         new(() => Task.Run(services.GetRequiredService<IConnectionMultiplexer>));
 
     public async Task<IDatabase> GetDatabaseAsync() => (await _multiplexer.Value).GetDatabase();
+
+    /// <summary>Begins the first connect if nothing has yet; completes when it is done.</summary>
+    internal Task ConnectAsync() => _multiplexer.Value;
 }

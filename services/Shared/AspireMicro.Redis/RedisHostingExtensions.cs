@@ -14,8 +14,12 @@ public static class RedisHostingExtensions
     /// <summary>
     /// Aspire's Redis client for <c>ConnectionStrings:redis</c> (tracing, logging, optionally its health check) and
     /// <see cref="RedisConnection"/> to reach it. It never aborts on a failed connect, so a service starts while Redis
-    /// is down and reconnects when it returns.
+    /// is down and reconnects when it returns. The first connect starts with the service, in the background.
     /// </summary>
+    /// <remarks>
+    /// The integration hands StackExchange.Redis the logger factory, which logs some forty steps of every connect at
+    /// Information: the services' appsettings keep the "StackExchange.Redis" category at Warning.
+    /// </remarks>
     /// <param name="healthCheck">
     /// Whether <c>/health</c> follows Redis: yes where Redis is essential (basket), no where it is only a cache the
     /// service can do without (catalog serves from its database while Redis is down).
@@ -27,7 +31,8 @@ public static class RedisHostingExtensions
             settings =>
             {
                 settings.DisableHealthChecks = !healthCheck;
-                // No connect during start-up: a paused Redis would hold the host for the connect timeout.
+                // Its activation connects synchronously while the host starts, which a paused Redis would hold for the
+                // connect timeout; RedisConnectOnStart connects in the background instead.
                 settings.DisableAutoActivation = true;
             },
             options =>
@@ -38,6 +43,7 @@ public static class RedisHostingExtensions
                 options.SyncTimeout = TimeoutMilliseconds;
             });
         builder.Services.TryAddSingleton<RedisConnection>();
+        builder.Services.AddHostedService<RedisConnectOnStart>();
         return builder;
     }
 }
