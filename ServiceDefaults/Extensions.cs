@@ -22,19 +22,15 @@ public static class ServiceDefaultsExtensions
     public const string AlivenessEndpointPath = "/alive";
     private const string LiveTag = "live";
 
-    /// <summary>Activity sources of the libraries our services use, plus our own.</summary>
+    /// <summary>Our own activity sources and meters.</summary>
     /// <remarks>
-    /// Not "Yarp.ReverseProxy": its proxy.forwarder span sits between the gateway's server span and its HttpClient
-    /// span with the same timing, so it only added a third gateway span (and export/ingest CPU) to every proxied
-    /// request, and a trace per active health probe.
+    /// <para>Those of Npgsql, StackExchange.Redis and RabbitMQ.Client are added by their Aspire client integrations,
+    /// in the services that use them.</para>
+    /// <para>Not "Yarp.ReverseProxy" for tracing: its proxy.forwarder span sits between the gateway's server span and
+    /// its HttpClient span with the same timing, so it only added a third gateway span (and export/ingest CPU) to
+    /// every proxied request, and a trace per active health probe.</para>
     /// </remarks>
-    private static readonly string[] TracingSources =
-    [
-        "Npgsql",
-        "RabbitMQ.Client.Publisher",
-        "RabbitMQ.Client.Subscriber",
-        "AspireMicro.*",
-    ];
+    private static readonly string[] TracingSources = ["AspireMicro.*"];
 
     private static readonly string[] MeterSources = [.. TracingSources, "Yarp.ReverseProxy"];
 

@@ -14,9 +14,9 @@ public static class BasketServiceExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
 
-        builder.Services.AddSingleton<RedisConnection>();
+        // Basket is useless without Redis, so /health follows Aspire's Redis check.
+        builder.AddRedisConnection(healthCheck: true);
         builder.Services.AddSingleton<BasketStore>();
-        builder.Services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis");
         // Redis, catalog or ordering being down is a 503 the client may retry, not a 500.
         builder.Services.AddDependencyFailure<DependencyUnavailableException>(e => e.Dependency)
             .AddDependencyFailure<RedisException>("redis")

@@ -12,7 +12,8 @@ public static class CachingServiceExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
 
-        builder.Services.AddSingleton<RedisConnection>();
+        // Redis is only a cache here: catalog stays healthy and reads from PostgreSQL while it is down or paused.
+        builder.AddRedisConnection(healthCheck: false);
         builder.Services.AddSingleton<CatalogItemCache>();
         builder.Services.AddResiliencePipeline(CatalogItemCache.PipelineName, (pipeline, context) =>
         {

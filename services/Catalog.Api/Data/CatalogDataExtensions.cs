@@ -9,14 +9,19 @@ public static class CatalogDataExtensions
 
     public static IHostApplicationBuilder AddCatalogData(this IHostApplicationBuilder builder)
     {
-        // Resolved when the first context is created, so test hosts can override the connection string.
+        // Registered by hand, not with AddNpgsqlDbContext: the cache-invalidation interceptor is scoped (it collects
+        // the products a unit of work changed), which rules out the integration's context pooling. The connection
+        // string is resolved when the first context is created, so test hosts can override it.
         builder.Services.AddDbContext<CatalogDbContext>((services, options) =>
             options
                 .UseNpgsql(
                     services.GetRequiredService<IConfiguration>().GetConnectionString(ConnectionName)
                         ?? throw new InvalidOperationException($"ConnectionStrings:{ConnectionName} is not configured."))
                 .AddInterceptors(services.GetRequiredService<InvalidateCacheOnCommitInterceptor>()));
-        builder.Services.AddHealthChecks().AddDbContextCheck<CatalogDbContext>("catalogdb");
+        // Aspire adds its health check (catalog's /health follows the database), Npgsql tracing and metrics. No EF
+        // retries: the outbox and inbox open their own transactions, which a retrying execution strategy refuses, and
+        // a read during an outage must be a fast 503.
+        builder.EnrichNpgsqlDbContext<CatalogDbContext>(settings => settings.DisableRetry = true);
         return builder;
     }
 }

@@ -2,7 +2,6 @@ using System.Text.Json.Serialization;
 using AspireMicro.EventBus.Configuration;
 using AspireMicro.EventBus.Persistence;
 using AspireMicro.IntegrationEvents.Orders;
-using Microsoft.EntityFrameworkCore;
 using Ordering.Api.Application;
 using Ordering.Api.Infrastructure;
 using Ordering.Api.IntegrationEvents;
@@ -15,22 +14,18 @@ public static class OrderingServiceExtensions
 
     public static IHostApplicationBuilder AddOrdering(this IHostApplicationBuilder builder)
     {
-        // Fail at start-up, naming the setting, rather than on the first request.
-        var connectionString = builder.Configuration.GetConnectionString(DatabaseConnectionName);
-        if (string.IsNullOrWhiteSpace(connectionString))
-        {
-            throw new InvalidOperationException($"ConnectionStrings:{DatabaseConnectionName} is not configured.");
-        }
-
         builder.Services.AddProblemDetails();
         // A database outage is a fast 503, not a 500 (see ServiceDefaults).
         builder.Services.AddExceptionHandler<DependencyUnavailableExceptionHandler>();
         builder.Services.ConfigureHttpJsonOptions(options =>
             options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddDbContext<OrderingDbContext>(options => options.UseNpgsql(connectionString));
-        // /health is readiness: Unhealthy while the database is unreachable, so the host shows the outage.
-        builder.Services.AddHealthChecks().AddDbContextCheck<OrderingDbContext>(DatabaseConnectionName);
+        // Aspire's client: pooled OrderingDbContext, Npgsql tracing and metrics, and a health check on /health, which is
+        // readiness (Unhealthy while the database is unreachable, so the host shows the outage). No EF retries: the
+        // outbox and inbox open their own transactions, which a retrying execution strategy refuses; the relay, the
+        // consumer and the schema set-up retry with their own back-off, and a request during an outage must be a
+        // fast 503.
+        builder.AddNpgsqlDbContext<OrderingDbContext>(DatabaseConnectionName, settings => settings.DisableRetry = true);
         builder.Services.AddScoped<OrderPlacement>();
         builder.Services.AddScoped<OrderTransitions>();
 

@@ -1,7 +1,6 @@
 using AspireMicro.EventBus.Configuration;
 using AspireMicro.EventBus.Persistence;
 using AspireMicro.IntegrationEvents.Orders;
-using Microsoft.EntityFrameworkCore;
 using Payment.Worker.Application;
 using Payment.Worker.Infrastructure;
 using Payment.Worker.IntegrationEvents;
@@ -14,21 +13,17 @@ public static class PaymentServiceExtensions
 
     public static IHostApplicationBuilder AddPayment(this IHostApplicationBuilder builder)
     {
-        var connectionString = builder.Configuration.GetConnectionString(DatabaseConnectionName);
-        if (string.IsNullOrWhiteSpace(connectionString))
-        {
-            throw new InvalidOperationException($"ConnectionStrings:{DatabaseConnectionName} is not configured.");
-        }
-
         builder.Services.AddOptions<PaymentOptions>()
             .Bind(builder.Configuration.GetSection(PaymentOptions.SectionName))
             .ValidateDataAnnotations()
             .ValidateOnStart();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<PaymentDecider>();
-        builder.Services.AddDbContext<PaymentDbContext>(options => options.UseNpgsql(connectionString));
-        // /health is readiness: Unhealthy while the database is unreachable, so the host shows the outage.
-        builder.Services.AddHealthChecks().AddDbContextCheck<PaymentDbContext>(DatabaseConnectionName);
+        // Aspire's client: pooled PaymentDbContext, Npgsql tracing and metrics, and a health check on /health, which is
+        // readiness (Unhealthy while the database is unreachable, so the host shows the outage). No EF retries: the
+        // outbox and inbox open their own transactions, which a retrying execution strategy refuses; the relay, the
+        // consumer and the schema set-up retry with their own back-off.
+        builder.AddNpgsqlDbContext<PaymentDbContext>(DatabaseConnectionName, settings => settings.DisableRetry = true);
 
         builder.AddEventBus("payment")
             .AddSchema<PaymentDbContext>(PaymentSchema.Sql)

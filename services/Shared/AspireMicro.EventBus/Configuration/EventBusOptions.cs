@@ -11,7 +11,10 @@ public sealed class EventBusOptions
     [Required, RegularExpression("^[a-z][a-z0-9-]*$")]
     public string ServiceName { get; set; } = string.Empty;
 
-    /// <summary>amqp://user:pass@host:port, from <c>ConnectionStrings:messaging</c>.</summary>
+    /// <summary>
+    /// amqp://user:pass@host:port, as Aspire's RabbitMQ client reads it (<c>ConnectionStrings:messaging</c>); checked
+    /// here so a missing or wrong one stops the service at start-up, naming the setting.
+    /// </summary>
     [Required]
     public string ConnectionString { get; set; } = string.Empty;
 

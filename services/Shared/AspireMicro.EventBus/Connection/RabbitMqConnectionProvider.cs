@@ -7,34 +7,19 @@ using RabbitMQ.Client;
 namespace AspireMicro.EventBus.Connection;
 
 /// <summary>
-/// Owns the one AMQP connection of the process. The client's automatic recovery is off on purpose: the
-/// relay and the consumers run their own reconnect loops (new connection, new channel, declare topology),
-/// which behaves the same whether the broker was down for one second or one hour.
+/// Owns the one AMQP connection of the process, made from the factory that Aspire's RabbitMQ client configures
+/// (automatic recovery off, see <see cref="EventBusHostingExtensions"/>): after a broker restart the next caller
+/// gets a new connection.
 /// </summary>
-public sealed class RabbitMqConnectionProvider : IAsyncDisposable
+public sealed class RabbitMqConnectionProvider(
+    IConnectionFactory factory,
+    IOptions<EventBusOptions> options,
+    IHostEnvironment environment,
+    ILogger<RabbitMqConnectionProvider> logger) : IAsyncDisposable
 {
-    private readonly ConnectionFactory _factory;
-    private readonly string _clientName;
-    private readonly ILogger<RabbitMqConnectionProvider> _logger;
+    private readonly string _clientName = $"{environment.ApplicationName}:{options.Value.ServiceName}";
     private readonly SemaphoreSlim _gate = new(1, 1);
     private IConnection? _connection;
-
-    public RabbitMqConnectionProvider(
-        IOptions<EventBusOptions> options,
-        IHostEnvironment environment,
-        ILogger<RabbitMqConnectionProvider> logger)
-    {
-        _factory = new ConnectionFactory
-        {
-            Uri = new Uri(options.Value.ConnectionString),
-            AutomaticRecoveryEnabled = false,
-            TopologyRecoveryEnabled = false,
-            RequestedConnectionTimeout = TimeSpan.FromSeconds(5),
-            RequestedHeartbeat = TimeSpan.FromSeconds(10),
-        };
-        _clientName = $"{environment.ApplicationName}:{options.Value.ServiceName}";
-        _logger = logger;
-    }
 
     public bool IsConnected => _connection?.IsOpen == true;
 
@@ -60,8 +45,9 @@ public sealed class RabbitMqConnectionProvider : IAsyncDisposable
                 await DisposeQuietlyAsync(_connection);
             }
 
-            _connection = await _factory.CreateConnectionAsync(_clientName, cancellationToken);
-            _logger.LogInformation("Connected to RabbitMQ at {Host}:{Port}", _factory.HostName, _factory.Port);
+            _connection = await factory.CreateConnectionAsync(_clientName, cancellationToken);
+            logger.LogInformation(
+                "Connected to RabbitMQ at {Host}:{Port}", _connection.Endpoint.HostName, _connection.Endpoint.Port);
             return _connection;
         }
         finally
@@ -89,7 +75,7 @@ public sealed class RabbitMqConnectionProvider : IAsyncDisposable
         catch (Exception ex)
         {
             // A connection to a dead broker often fails to close; it is being replaced either way.
-            _logger.LogDebug(ex, "Ignoring error while disposing a RabbitMQ connection");
+            logger.LogDebug(ex, "Ignoring error while disposing a RabbitMQ connection");
         }
     }
 }
