@@ -36,7 +36,7 @@ public sealed class ComposeEnvironmentResource(string name) : DeploymentEnvironm
 
         if (plan.Projects.Count > 0)
         {
-            services[ComposeServices.CollectorService] = ComposeServices.Collector();
+            services[OpenTelemetryCollector.Name] = ComposeServices.Collector();
         }
 
         var document = new Dictionary<string, object>(StringComparer.Ordinal) { ["services"] = services };

@@ -60,7 +60,7 @@ internal static class ComposeServices
         var environment = new SortedDictionary<string, string>(StringComparer.Ordinal)
         {
             // Telemetry to the collector service next to the app (OTLP/gRPC), which the operator points onwards.
-            ["OTEL_EXPORTER_OTLP_ENDPOINT"] = $"http://{CollectorService}:4317",
+            ["OTEL_EXPORTER_OTLP_ENDPOINT"] = OpenTelemetryCollector.GrpcEndpoint,
             ["OTEL_EXPORTER_OTLP_PROTOCOL"] = "grpc",
             ["OTEL_SERVICE_NAME"] = project.Name,
         };
@@ -117,14 +117,10 @@ internal static class ComposeServices
 
     public static string InitFolder(BackingStore store) => $"{store.DnsName}-init";
 
-    public const string CollectorService = "otel-collector";
-
-    /// <summary>The OpenTelemetry Collector (contrib) with its default configuration: OTLP in on 4317/4318; point its exporters where telemetry belongs.</summary>
-    public const string CollectorImage = "docker.io/otel/opentelemetry-collector-contrib:0.120.0";
-
+    /// <summary>The collector service (<see cref="OpenTelemetryCollector"/>).</summary>
     public static Dictionary<string, object> Collector() => new(StringComparer.Ordinal)
     {
-        ["image"] = CollectorImage,
+        ["image"] = OpenTelemetryCollector.Image,
         ["security_opt"] = new List<string> { "no-new-privileges:true" },
         ["cap_drop"] = new List<string> { "ALL" },
         ["restart"] = "unless-stopped",

@@ -29,6 +29,11 @@ public sealed class KubernetesEnvironmentResource(string name) : DeploymentEnvir
             files.Add(Add(artifacts, project.DnsName, KubernetesProjectObjects.Create(project, settings, renderer)));
         }
 
+        if (plan.Projects.Count > 0)
+        {
+            files.Add(Add(artifacts, OpenTelemetryCollector.Name, KubernetesCollectorObjects.Create()));
+        }
+
         if (KubernetesIngress.Create(plan.Projects, settings) is { } ingress)
         {
             files.Add(Add(artifacts, "ingress", [ingress]));

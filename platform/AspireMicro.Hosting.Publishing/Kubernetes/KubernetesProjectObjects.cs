@@ -15,6 +15,9 @@ internal static class KubernetesProjectObjects
             environment.Plain["ASPNETCORE_URLS"] = string.Join(';', project.Ports.Select(p => $"http://+:{p.ContainerPort}"));
         }
 
+        // Telemetry to the collector deployed beside the services (KubernetesCollectorObjects).
+        environment.Plain["OTEL_EXPORTER_OTLP_ENDPOINT"] = OpenTelemetryCollector.GrpcEndpoint;
+        environment.Plain["OTEL_EXPORTER_OTLP_PROTOCOL"] = "grpc";
         environment.Plain["OTEL_SERVICE_NAME"] = project.Name;
         foreach (var (key, value) in project.Environment)
         {

@@ -105,6 +105,25 @@ public sealed class KubernetesTests(PublishedApp app)
     }
 
     [Fact]
+    public void Every_project_exports_telemetry_to_a_non_root_collector_deployed_beside_it()
+    {
+        var collector = Object<V1Deployment>("otel-collector.yaml", "Deployment");
+        var service = Object<V1Service>("otel-collector.yaml", "Service");
+        var container = collector.Spec.Template.Spec.Containers.Single();
+        Assert.StartsWith("docker.io/otel/opentelemetry-collector-contrib:", container.Image, StringComparison.Ordinal);
+        Assert.True(collector.Spec.Template.Spec.SecurityContext.RunAsNonRoot);
+        Assert.Equal(["ALL"], container.SecurityContext.Capabilities.Drop);
+        Assert.Contains(service.Spec.Ports, p => p.Port == 4317);
+        foreach (var name in PublishedApp.Projects)
+        {
+            var environment = Object<V1ConfigMap>($"{name}.yaml", "ConfigMap").Data;
+            Assert.Equal("http://otel-collector:4317", environment["OTEL_EXPORTER_OTLP_ENDPOINT"]);
+            Assert.Equal("grpc", environment["OTEL_EXPORTER_OTLP_PROTOCOL"]);
+            Assert.Equal(name, environment["OTEL_SERVICE_NAME"]);
+        }
+    }
+
+    [Fact]
     public void References_use_service_dns_names_and_passwords_come_only_from_the_secret()
     {
         var gateway = Object<V1ConfigMap>("gateway.yaml", "ConfigMap");
