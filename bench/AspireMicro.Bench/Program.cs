@@ -10,10 +10,11 @@ int Option(string name, int fallback) =>
 string? Text(string name) =>
     Array.IndexOf(args, "--" + name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
 
+var rounds = Option("rounds", 5);
 return benchmark switch
 {
-    "startup" => await StartupBenchmark.RunAsync(
-        Option("rounds", 5),
+    "startup" when rounds >= 1 => await StartupBenchmark.RunAsync(
+        rounds,
         Text("old-platform") ?? (Environment.GetEnvironmentVariable("BENCH_OLD_PLATFORM") is { Length: > 0 } dir ? dir : null)),
     _ => Usage(),
 };
