@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
-# Benchmarks (figures, not tests). Usage: bench/run.sh startup|gateway|pipeline|dashboard|tests|all [options]
-# Builds the AppHost (and with it every service and the dashboard) and the bench program in Release, then runs.
+# Benchmarks (figures, not tests). Usage: bench/run.sh startup|tests [options]
+#   bench/run.sh startup [--rounds N] [--old-platform DIR]   (or BENCH_OLD_PLATFORM=DIR)
+# Builds in Release (so other engineers' Debug builds never lock our binaries): the AppHost (and with it every
+# service), the one-project baseline AppHost under bench/, the bench program, and with --old-platform the old
+# home-made platform's AppHost in DIR (a worktree of 5f85209). BENCH_NO_BUILD=1 skips every build.
 # Loopback only; every benchmark stops what it started. Results: bench/results/<name>-<utc time>.txt
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -8,14 +11,27 @@ what="${1:-help}"; shift || true
 mkdir -p bench/results
 stamp="$(date -u +%Y%m%dT%H%M%SZ)"
 
-need() { command -v "$1" >/dev/null || { echo "installing $2"; apt-get install -y "$2" >/dev/null; }; }
+# The old platform's checkout, from --old-platform DIR or BENCH_OLD_PLATFORM.
+old_platform() {
+  local previous=""
+  for arg in "$@"; do
+    if [[ "$previous" == --old-platform ]]; then echo "$arg"; return; fi
+    previous="$arg"
+  done
+  echo "${BENCH_OLD_PLATFORM:-}"
+}
 
 build() {
-  need wrk wrk
-  need chromium chromium
-  if [[ "${BENCH_NO_BUILD:-0}" != 1 ]]; then
-    dotnet build AppHost/AspireMicro.AppHost.csproj -c Release -nologo -v q
-    dotnet build bench/AspireMicro.Bench/AspireMicro.Bench.csproj -c Release -nologo -v q
+  [[ "${BENCH_NO_BUILD:-0}" == 1 ]] && return
+  # One build at a time: the machine has two cores and is shared.
+  dotnet build AppHost/AspireMicro.AppHost.csproj -c Release -nologo -v q
+  dotnet build bench/OneProjectAppHost/OneProjectAppHost.csproj -c Release -nologo -v q
+  dotnet build bench/AspireMicro.Bench/AspireMicro.Bench.csproj -c Release -nologo -v q
+  local old
+  old="$(old_platform "$@")"
+  if [[ -n "$old" ]]; then
+    [[ -d "$old/AppHost" ]] || { echo "no AppHost in $old: git worktree add $old 5f85209" >&2; exit 2; }
+    (cd "$old" && dotnet build AppHost/AspireMicro.AppHost.csproj -c Release -nologo -v q)
   fi
 }
 
@@ -36,8 +52,8 @@ tests() {
 }
 
 case "$what" in
-  startup|gateway|pipeline|dashboard) build; bench "$what" "$@" ;;
+  startup) build "$@"; bench startup "$@" ;;
+  gateway|pipeline) echo "$what: being ported to the Aspire platform (bench/README.md)" >&2; exit 2 ;;
   tests) tests "$@" ;;
-  all) build; for b in startup gateway pipeline dashboard; do bench "$b"; done; tests ;;
-  *) echo "usage: bench/run.sh startup|gateway|pipeline|dashboard|tests|all [options]"; exit 2 ;;
+  *) echo "usage: bench/run.sh startup [--rounds N] [--old-platform DIR] | tests"; exit 2 ;;
 esac

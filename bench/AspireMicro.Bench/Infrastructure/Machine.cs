@@ -6,10 +6,12 @@ namespace AspireMicro.Bench.Infrastructure;
 public static class Machine
 {
     public static string Describe() =>
-        $"{DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, load average {LoadAverage()}";
+        $"{DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, nproc {Environment.ProcessorCount}, load average {LoadAverage()}";
 
     public static string LoadAverage() =>
         string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3));
+
+    public static string Seconds(double ms) => (ms / 1000).ToString("0.0", CultureInfo.InvariantCulture) + " s";
 
     public static string Ms(double ms) => ms.ToString("0", CultureInfo.InvariantCulture) + " ms";
 

@@ -49,52 +49,8 @@ public static class ProcessTable
             stat[(open + 1)..close]);
     }
 
-    /// <summary>Every process below <paramref name="rootPid"/> by parent links, plus any carrying the marker variable.</summary>
-    public static IReadOnlyList<ProcInfo> Family(int rootPid, string? environmentMarker)
-    {
-        var all = Snapshot();
-        var byParent = all.ToLookup(p => p.ParentPid);
-        var found = new Dictionary<int, ProcInfo>();
-        var queue = new Queue<int>([rootPid]);
-        while (queue.Count > 0)
-        {
-            foreach (var child in byParent[queue.Dequeue()])
-            {
-                if (found.TryAdd(child.Pid, child))
-                {
-                    queue.Enqueue(child.Pid);
-                }
-            }
-        }
-
-        if (environmentMarker is not null)
-        {
-            foreach (var p in all.Where(p => !found.ContainsKey(p.Pid) && p.Pid != rootPid && HasEnvironment(p.Pid, environmentMarker)))
-            {
-                found[p.Pid] = p;
-            }
-        }
-
-        return [.. found.Values];
-    }
-
     public static bool IsAlive(ProcInfo process) =>
         Read(process.Pid) is { } now && now.StartTicks == process.StartTicks && now.State != 'Z';
-
-    /// <summary>User + system CPU time consumed so far, in milliseconds (USER_HZ is 100 on Linux).</summary>
-    public static double CpuMs(int pid)
-    {
-        try
-        {
-            var stat = File.ReadAllText($"/proc/{pid}/stat");
-            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-            return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) * 10.0;
-        }
-        catch (IOException)
-        {
-            return 0;
-        }
-    }
 
     public static string CommandLine(int pid)
     {
@@ -102,26 +58,13 @@ public static class ProcessTable
         {
             return File.ReadAllText($"/proc/{pid}/cmdline").Replace('\0', ' ');
         }
-        catch (IOException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             return string.Empty;
         }
     }
 
-    public static long ResidentBytes(int pid)
-    {
-        foreach (var line in File.ReadLines($"/proc/{pid}/status"))
-        {
-            if (line.StartsWith("VmRSS:", StringComparison.Ordinal))
-            {
-                return long.Parse(line[6..].Trim().Split(' ')[0], CultureInfo.InvariantCulture) * 1024;
-            }
-        }
-
-        return 0;
-    }
-
-    private static bool HasEnvironment(int pid, string marker)
+    public static bool HasEnvironment(int pid, string marker)
     {
         try
         {

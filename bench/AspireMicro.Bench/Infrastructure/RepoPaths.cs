@@ -7,9 +7,18 @@ public static class RepoPaths
 
     public static string Configuration { get; } = Environment.GetEnvironmentVariable("BENCH_CONFIGURATION") ?? "Release";
 
-    public static string AppHostDll => Path.Combine(Root, "AppHost", "bin", Configuration, "net10.0", "AspireMicro.AppHost.dll");
+    public static string AppHostDll => AppHostDllUnder(Root);
 
-    public static string DashboardDll => Path.Combine(Root, "platform", "AspireMicro.Dashboard", "bin", Configuration, "net10.0", "AspireMicro.Dashboard.dll");
+    public static string OneProjectAppHostDll =>
+        Path.Combine(Root, "bench", "OneProjectAppHost", "bin", Configuration, "net10.0", "OneProjectAppHost.dll");
+
+    /// <summary>The launcher the platform embeds and DCP runs for the broker; the floor runs the same file.</summary>
+    public static string RabbitMqLauncher =>
+        Path.Combine(Root, "platform", "AspireMicro.Hosting.NativeStores", "Launchers", "rabbitmq.sh");
+
+    /// <summary>The AppHost of a checkout (this one, or the old platform's worktree).</summary>
+    public static string AppHostDllUnder(string checkout) =>
+        Path.Combine(checkout, "AppHost", "bin", Configuration, "net10.0", "AspireMicro.AppHost.dll");
 
     private static string FindRoot()
     {

@@ -3,54 +3,52 @@ using AspireMicro.Bench.Infrastructure;
 namespace AspireMicro.Bench.Startup;
 
 /// <summary>
-/// Benchmark 1: AppHost start to every resource healthy (median of N), beside RabbitMQ started alone in the same
-/// rounds (interleaved, so both see the same machine load); then Ctrl+C to nothing left running.
+/// Start-up and stop on Aspire: the full AppHost, a one-project Aspire AppHost and RabbitMQ alone (and, when given,
+/// the old home-made platform) launched in turn in every round, so all see the same machine load; each AppHost is
+/// then stopped with the round's signal (SIGINT, SIGTERM, SIGKILL in turn) and every process of it accounted for.
 /// </summary>
 public static class StartupBenchmark
 {
-    private const double Target = 1.3;
+    public const string RabbitMq = "rabbitmq alone";
+    private static readonly string[] StopSignals = ["INT", "TERM", "KILL"];
 
-    public static async Task<int> RunAsync(int rounds)
+    public static async Task<int> RunAsync(int rounds, string? oldPlatformCheckout)
     {
         Console.WriteLine($"# startup — {Machine.Describe()}");
-        var floors = new List<double>();
-        var totals = new List<double>();
-        var stops = new List<StopResult>();
-        var breakdowns = new List<IReadOnlyDictionary<string, double>>();
-        for (var i = 1; i <= rounds; i++)
+        var subjects = new List<AppHostSubject> { StartupSubjects.FullAppHost(), StartupSubjects.OneProjectAppHost() };
+        if (oldPlatformCheckout is not null)
         {
-            var floor = await RabbitMqAlone.MeasureAsync();
-            floors.Add(floor);
-            await using var run = AppHostRun.Start();
-            var total = await run.WaitAllHealthyAsync(TimeSpan.FromMinutes(4));
-            totals.Add(total);
-            breakdowns.Add(new Dictionary<string, double>(run.HealthyAt));
-            var stop = await run.StopAsync(TimeSpan.FromSeconds(60));
-            stops.Add(stop);
-            Console.WriteLine($"round {i}: rabbitmq alone {Machine.Ms(floor)}, apphost all healthy {Machine.Ms(total)} ({run.Rows.Count} resources), " +
-                $"stop: exit {Machine.Ms(stop.ExitMs)}, all {stop.Tracked} children gone {Machine.Ms(stop.AllGoneMs)}, survivors {stop.Survivors.Count}, exit code {stop.ExitCode}, load {Machine.LoadAverage()}");
-            foreach (var survivor in stop.Survivors)
+            subjects.Add(StartupSubjects.OldPlatformAppHost(oldPlatformCheckout));
+        }
+
+        var floors = new List<double>();
+        var results = new List<(int Round, AppHostRound Result)>();
+        var names = subjects.Select(s => s.Name).Prepend(RabbitMq).ToList();
+        for (var round = 1; round <= rounds; round++)
+        {
+            var signal = StopSignals[(round - 1) % StopSignals.Length];
+            // Rotate who goes first, so no subject always starts right after another's stop.
+            var order = names.Skip((round - 1) % names.Count).Concat(names.Take((round - 1) % names.Count)).ToList();
+            Console.WriteLine($"round {round} (stop signal SIG{signal}, order: {string.Join(", ", order)}), load {Machine.LoadAverage()}");
+            foreach (var name in order)
             {
-                Console.WriteLine($"  SURVIVOR pid {survivor.Pid} {survivor.Command}");
+                if (name == RabbitMq)
+                {
+                    var floor = await RabbitMqAlone.MeasureAsync();
+                    floors.Add(floor);
+                    Console.WriteLine($"  {RabbitMq,-24} first AMQP connection {Machine.Seconds(floor)}");
+                    continue;
+                }
+
+                var result = await subjects.Single(s => s.Name == name).RunAsync(signal);
+                results.Add((round, result));
+                StartupSummary.PrintRound(result);
             }
         }
 
-        var floorMedian = Stats.Median(floors);
-        var totalMedian = Stats.Median(totals);
-        var ratio = totalMedian / floorMedian;
-        Console.WriteLine($"median rabbitmq alone: {Machine.Ms(floorMedian)}");
-        Console.WriteLine($"median apphost to all healthy: {Machine.Ms(totalMedian)}");
-        Console.WriteLine($"ratio: {Machine.F(ratio)} × floor (target ≤ {Target}) -> {(ratio <= Target ? "MET" : $"MISSED by {Machine.F((ratio - Target) * floorMedian / 1000.0, "0.0")} s")}");
-        Console.WriteLine($"median stop: AppHost exit {Machine.Ms(Stats.Median(stops.Select(s => s.ExitMs)))}, every child gone {Machine.Ms(Stats.Median(stops.Select(s => s.AllGoneMs)))}; survivors over all rounds: {stops.Sum(s => s.Survivors.Count)}");
-
-        // Where the time goes: when each resource became healthy in the median round.
-        var medianRound = totals.IndexOf(Stats.Median(totals));
-        Console.WriteLine("time to healthy per resource (median round):");
-        foreach (var (name, ms) in breakdowns[medianRound].OrderBy(kv => kv.Value))
-        {
-            Console.WriteLine($"  {name,-20} {Machine.Ms(ms)}");
-        }
-
-        return stops.Sum(s => s.Survivors.Count) == 0 ? 0 : 1;
+        StartupSummary.Print(floors, results, subjects.Select(s => s.Name).ToList());
+        Console.WriteLine($"load average after: {Machine.LoadAverage()}");
+        var leftBehind = results.Sum(r => r.Result.Stop.LeftBehind);
+        return leftBehind == 0 && results.All(r => r.Result.Healthy is not null) ? 0 : 1;
     }
 }
