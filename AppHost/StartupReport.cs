@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Aspire.Hosting.ApplicationModel;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -9,8 +8,8 @@ namespace Aspire.Hosting;
 
 /// <summary>
 /// Writes one line to the AppHost's console once every resource (each replica) is Running and Healthy, with the
-/// time since the AppHost process started: what F5 costs, visible without opening the dashboard, and the mark the
-/// start-up benchmark reads. It follows <see cref="ResourceNotificationService"/>; nothing is polled.
+/// time since the AppHost started (<see cref="AppHostClock"/>): what F5 costs, visible without opening the
+/// dashboard, and the mark the start-up benchmark reads. It follows <see cref="ResourceNotificationService"/>; nothing is polled.
 /// </summary>
 internal sealed partial class StartupReport(
     DistributedApplicationModel model,
@@ -45,8 +44,7 @@ internal sealed partial class StartupReport(
                 if (waiting == 0)
                 {
                     var count = healthy.Values.Count(h => !hidden.Contains(h.Name));
-                    var elapsed = DateTime.Now - Process.GetCurrentProcess().StartTime;
-                    LogAllHealthy(logger, count, elapsed.TotalSeconds);
+                    LogAllHealthy(logger, count, AppHostClock.Elapsed.TotalSeconds);
                     return;
                 }
             }

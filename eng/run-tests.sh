@@ -8,7 +8,9 @@ rm -rf "$results"
 mkdir -p "$results"
 
 started=$SECONDS
-dotnet build AspireMicro.sln -c Release -nologo -clp:ErrorsOnly || { echo "build failed"; exit 1; }
+# No ReadyToRun (eng/ReadyToRun.targets) for the tests: on a fresh clone it made the build 220 s instead of 93 s,
+# and the end-to-end suite took the same time either way (142 s with it, 143 s without, on this 2-core machine).
+dotnet build AspireMicro.sln -c Release -nologo -clp:ErrorsOnly -p:AspireMicroReadyToRun=false || { echo "build failed"; exit 1; }
 echo "build: $((SECONDS - started)) s"
 
 status=0
