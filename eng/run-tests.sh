@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Builds once, runs each test project in turn (they share two cores) and prints one summary line.
+# Builds once, runs the test projects (those that start apps one after the other: they share two cores) and prints
+# one summary line.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
@@ -13,14 +14,28 @@ started=$SECONDS
 dotnet build AspireMicro.sln -c Release -nologo -clp:ErrorsOnly -p:AspireMicroReadyToRun=false || { echo "build failed"; exit 1; }
 echo "build: $((SECONDS - started)) s"
 
-status=0
-for project in tests/*/*.csproj; do
-  name=$(basename "$project" .csproj)
+run_suite() {
+  local name
+  name=$(basename "$1" .csproj)
+  shift
   echo "=== $name"
-  dotnet test "$project" -c Release --no-build --nologo \
+  dotnet test "tests/$name/$name.csproj" -c Release --no-build --nologo \
     --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=normal" \
-    --results-directory "$results" "$@" || status=1
+    --results-directory "$results" "$@"
+}
+
+status=0
+# The publishing suite starts no app (it runs the AppHost in publish mode and external checkers: cfn-lint, kubectl,
+# docker-compose, node), so it runs beside the others instead of after them; its output is printed when it ends.
+publishing_log="$results/AspireMicro.Publishing.Tests.console.txt"
+run_suite AspireMicro.Publishing.Tests "$@" >"$publishing_log" 2>&1 &
+publishing=$!
+for project in tests/*/*.csproj; do
+  [[ "$project" == *AspireMicro.Publishing.Tests* ]] && continue
+  run_suite "$project" "$@" || status=1
 done
+wait "$publishing" || status=1
+cat "$publishing_log"
 
 # What each test wrote (the scenarios' counts: orders, events, traces); the console logger shows it only on failure.
 echo "=== test output"
