@@ -19,6 +19,9 @@ public static class FaultCommandsBuilderExtensions
     /// <summary>The snapshot property holding a DCP executable's (or project's) process id.</summary>
     public const string ProcessIdProperty = "executable.pid";
 
+    /// <summary>How long pause and resume wait for the kernel to stop or continue the process tree.</summary>
+    private static readonly TimeSpan SignalTimeout = TimeSpan.FromSeconds(5);
+
     /// <summary>
     /// Gives every executable and project resource of the model (also those added after this call) the fault
     /// commands. Signals go to the resource's whole process tree.
@@ -63,7 +66,7 @@ public static class FaultCommandsBuilderExtensions
             updateState: context => context.ResourceSnapshot.State?.Text == KnownResourceStates.Running
                 ? ResourceCommandState.Enabled
                 : ResourceCommandState.Disabled,
-            executeCommand: context => Task.FromResult(Execute(context, resource, signal)),
+            executeCommand: context => ExecuteAsync(context, resource, signal),
             displayDescription: description,
             parameter: null,
             confirmationMessage: null,
@@ -71,7 +74,7 @@ public static class FaultCommandsBuilderExtensions
             iconVariant: IconVariant.Regular,
             isHighlighted: false));
 
-    private static ExecuteCommandResult Execute(ExecuteCommandContext context, IResource resource, int signal)
+    private static async Task<ExecuteCommandResult> ExecuteAsync(ExecuteCommandContext context, IResource resource, int signal)
     {
         var notifications = context.Services.GetRequiredService<ResourceNotificationService>();
         if (!notifications.TryGetCurrentState(context.ResourceName, out var current)
@@ -92,9 +95,19 @@ public static class FaultCommandsBuilderExtensions
                 break;
             case ProcessTree.SigStop:
                 ProcessTree.Signal(tree, ProcessTree.SigStop); // parents first: a parent cannot react to its child stopping
+                if (!await ProcessTree.WaitForStateAsync(tree, stopped: true, SignalTimeout))
+                {
+                    return CommandResults.Failure($"'{resource.Name}' did not stop within {SignalTimeout.TotalSeconds:0} s of SIGSTOP.");
+                }
+
                 break;
             default:
                 ProcessTree.Signal(tree.Reverse(), signal);
+                if (!await ProcessTree.WaitForStateAsync(tree, stopped: false, SignalTimeout))
+                {
+                    return CommandResults.Failure($"'{resource.Name}' did not run again within {SignalTimeout.TotalSeconds:0} s of SIGCONT.");
+                }
+
                 break;
         }
 

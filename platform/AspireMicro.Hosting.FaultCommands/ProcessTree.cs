@@ -69,6 +69,32 @@ public static partial class ProcessTree
     /// <summary>Sends <paramref name="signal"/> to every process of <paramref name="pids"/>; returns how many got it.</summary>
     public static int Signal(IEnumerable<int> pids, int signal) => pids.Count(pid => kill(pid, signal) == 0);
 
+    /// <summary>
+    /// Waits until every live process of <paramref name="pids"/> is stopped (<paramref name="stopped"/> true) or
+    /// running again (false). kill() returns before the kernel has acted on SIGSTOP or SIGCONT, so a caller that
+    /// looked at once could still see a process running; the wait makes "paused" mean paused when the command
+    /// returns. Bounded: a process the signal cannot reach does not hang the command.
+    /// </summary>
+    public static async Task<bool> WaitForStateAsync(IReadOnlyCollection<int> pids, bool stopped, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            var pending = pids.Count(pid => StateOf(pid) is { } state && state is not ('Z' or 'X') && (state is 'T' or 't') != stopped);
+            if (pending == 0)
+            {
+                return true;
+            }
+
+            if (DateTime.UtcNow >= deadline)
+            {
+                return false;
+            }
+
+            await Task.Delay(10);
+        }
+    }
+
     // Fields after the command name: state, ppid, ... (the name is in parentheses and may hold spaces).
     private static string[]? ReadStatFields(int pid)
     {
