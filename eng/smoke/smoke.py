@@ -156,9 +156,15 @@ def main():
         os.write(terminal, b"\x03")
     else:
         os.kill(pid, signal.SIGTERM if args.stop == "sigterm" else signal.SIGKILL)
-    survivors = members
+    survivors, reaped = members, False
     while survivors and time.time() - stopped < 15:
         time.sleep(0.1)
+        # Reap ./run.sh as its shell would: DCP watches that PID, and a zombie still looks alive to it.
+        if not reaped:
+            try:
+                reaped = os.waitpid(pid, os.WNOHANG)[0] == pid
+            except ChildProcessError:
+                reaped = True
         survivors = {p: c for p, c in survivors.items() if alive(p)}
     gone = time.time() - stopped
     print(f"stop by {args.stop}: {len(members) - len(survivors)} of {len(members)} processes gone in {gone:.1f} s; "
@@ -166,10 +172,11 @@ def main():
     for p, cmd in survivors.items():
         print(f"  survivor {p}: {cmd[:160]}")
         os.kill(p, signal.SIGKILL)
-    try:
-        os.waitpid(pid, 0)
-    except ChildProcessError:
-        pass
+    if not reaped:
+        try:
+            os.waitpid(pid, 0)
+        except ChildProcessError:
+            pass
     return 0 if ok and not survivors else 1
 
 
