@@ -59,7 +59,9 @@ public sealed class LifecycleTests(LifecycleFixture fixture) : IClassFixture<Lif
         Assert.Contains(logs.Lines, l => l.Contains("database system is shut down", StringComparison.Ordinal));
 
         await app.StartResourceAsync(LifecycleFixture.Postgres, TestApps.Timeout(TestApps.StepTimeout));
-        await app.ResourceNotifications.WaitForResourceHealthyAsync(LifecycleFixture.Postgres, TestApps.Timeout(TestApps.StepTimeout));
+        // The snapshot right after the start can still be the stopped one (Exited): wait through it.
+        await app.ResourceNotifications.WaitForResourceHealthyAsync(LifecycleFixture.Postgres, WaitBehavior.WaitOnResourceUnavailable,
+            TestApps.Timeout(TestApps.StepTimeout));
         await using var fresh = new NpgsqlConnection(connectionString);
         await fresh.OpenAsync(TestApps.Timeout(TestApps.StepTimeout));
         await using var command = new NpgsqlCommand("SELECT 1", fresh);
@@ -101,6 +103,6 @@ public sealed class LifecycleTests(LifecycleFixture fixture) : IClassFixture<Lif
         }
 
         await app.StartResourceAsync(LifecycleFixture.Redis, ct);
-        await app.ResourceNotifications.WaitForResourceHealthyAsync(LifecycleFixture.Redis, ct);
+        await app.ResourceNotifications.WaitForResourceHealthyAsync(LifecycleFixture.Redis, WaitBehavior.WaitOnResourceUnavailable, ct);
     }
 }

@@ -1,4 +1,5 @@
 using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
 using AspireMicro.EndToEnd.Tests.Infrastructure;
 
@@ -28,7 +29,8 @@ public sealed class BrokerRestartTests(AppFixture fixture, ITestOutputHelper out
         await restarted.Task.WaitAsync(TimeSpan.FromSeconds(5));
         using (var healthy = new CancellationTokenSource(TimeSpan.FromSeconds(90)))
         {
-            await app.ResourceNotifications.WaitForResourceHealthyAsync("messaging", healthy.Token);
+            // Right after the restart command the snapshot can still be the stopped one (Exited): wait through it.
+            await app.ResourceNotifications.WaitForResourceHealthyAsync("messaging", WaitBehavior.WaitOnResourceUnavailable, healthy.Token);
         }
 
         var finals = await load.WaitForAllFinalAsync(TimeSpan.FromSeconds(120));

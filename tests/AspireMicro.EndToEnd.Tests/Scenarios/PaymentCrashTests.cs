@@ -1,4 +1,5 @@
 using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
 using AspireMicro.EndToEnd.Tests.Infrastructure;
 
@@ -30,7 +31,8 @@ public sealed class PaymentCrashTests(AppFixture fixture, ITestOutputHelper outp
         await app.StartResourceAsync("payment");
         using (var healthy = new CancellationTokenSource(TimeSpan.FromSeconds(90)))
         {
-            await app.ResourceNotifications.WaitForResourceHealthyAsync("payment", healthy.Token);
+            // The snapshot right after the start can still be the killed process's (Exited): wait through it.
+            await app.ResourceNotifications.WaitForResourceHealthyAsync("payment", WaitBehavior.WaitOnResourceUnavailable, healthy.Token);
         }
 
         var finals = await load.WaitForAllFinalAsync(TimeSpan.FromSeconds(90));

@@ -47,15 +47,17 @@ public sealed class CheckoutSagaTests(MessagingFixture fixture) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Order_within_stock_and_limit_ends_Paid_and_the_status_stream_shows_each_step()
+    public async Task Order_within_stock_and_limit_ends_Paid_and_the_status_stream_follows_it_forward()
     {
         var orderId = await PlaceAsync(OrderRequests.Body("buyer-saga", unitPrice: 20m, quantity: 2));
 
         var statuses = await ReadStatusStreamAsync(orderId);
 
-        Assert.Equal(OrderStatus.Paid.ToString(), statuses[^1]);
-        Assert.Equal(OrderStatus.Submitted.ToString(), statuses[0]);
-        Assert.Equal(statuses.Distinct().Count(), statuses.Count);
+        // The stream sends the status current when it opens, then each change it sees: a fast saga can already be
+        // past Submitted by then. What it must never do is go backwards, repeat a status or end before Paid.
+        string[] forward = [nameof(OrderStatus.Submitted), nameof(OrderStatus.StockReserved), nameof(OrderStatus.Paid)];
+        Assert.Equal(nameof(OrderStatus.Paid), statuses[^1]);
+        Assert.Equal(forward.Where(statuses.Contains), statuses);
 
         // One checkout is one trace: payment's outbox row carries the trace id ordering started.
         var orderingTrace = Assert.Single(await Sql.ColumnAsync(fixture.PostgresConnectionString(_orderingDb),

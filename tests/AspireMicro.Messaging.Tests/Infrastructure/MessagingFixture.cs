@@ -1,4 +1,5 @@
 using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
 using AspireMicro.Testing;
 using Npgsql;
@@ -16,6 +17,7 @@ public sealed class MessagingFixture : IAsyncLifetime
     private const string Broker = "messaging";
     private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(2);
     private DistributedApplication? _app;
+    private ResourceLogTail? _brokerLog;
     private string _postgres = string.Empty;
 
     public string AmqpConnectionString { get; private set; } = string.Empty;
@@ -35,6 +37,7 @@ public sealed class MessagingFixture : IAsyncLifetime
             _app.ResourceNotifications.WaitForResourceHealthyAsync("messagingdb", timeout.Token),
             _app.ResourceNotifications.WaitForResourceHealthyAsync(Broker, timeout.Token));
 
+        _brokerLog = new ResourceLogTail(_app, Broker);
         _postgres = await _app.GetConnectionStringAsync("messagingdb", timeout.Token)
             ?? throw new InvalidOperationException("No connection string for messagingdb");
         AmqpConnectionString = await _app.GetConnectionStringAsync(Broker, timeout.Token)
@@ -43,6 +46,11 @@ public sealed class MessagingFixture : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
+        if (_brokerLog is not null)
+        {
+            await _brokerLog.DisposeAsync();
+        }
+
         if (_app is not null)
         {
             await _app.DisposeAsync();
@@ -65,8 +73,19 @@ public sealed class MessagingFixture : IAsyncLifetime
     {
         using var timeout = new CancellationTokenSource(StartTimeout);
         var app = _app!;
-        await app.StartResourceAsync(Broker, timeout.Token);
-        await app.ResourceNotifications.WaitForResourceHealthyAsync(Broker, timeout.Token);
+        try
+        {
+            await app.StartResourceAsync(Broker, timeout.Token);
+            // Right after the start command the snapshot can still be the stopped one (Exited): waiting with the
+            // default behaviour would give up on it at once. Wait through it; the timeout bounds the wait.
+            await app.ResourceNotifications.WaitForResourceHealthyAsync(Broker, WaitBehavior.WaitOnResourceUnavailable, timeout.Token);
+        }
+        catch (Exception e) when (e is DistributedApplicationException or OperationCanceledException)
+        {
+            throw new InvalidOperationException(
+                $"The broker did not come back after a stop: {e.Message}{Environment.NewLine}Its last console lines:{Environment.NewLine}{_brokerLog?.Text}",
+                e);
+        }
 
         // Healthy can be reported from the snapshot taken before the stop; only a real connection is proof.
         var factory = new ConnectionFactory { Uri = new Uri(AmqpConnectionString) };
