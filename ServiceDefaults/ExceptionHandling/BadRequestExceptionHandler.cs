@@ -21,10 +21,15 @@ public sealed partial class BadRequestExceptionHandler(IProblemDetailsService pr
         }
 
         var status = badRequest.StatusCode;
-        var field = FieldName(badRequest);
+        var missingBody = MissingBodyPattern().IsMatch(badRequest.Message);
+        var field = missingBody ? "body" : FieldName(badRequest);
         var detail = status == StatusCodes.Status413PayloadTooLarge
             ? "The request body is larger than this endpoint accepts."
-            : badRequest.InnerException is JsonException json
+            : missingBody
+                // The framework's text ("Implicit body inferred for parameter … Did you mean to use a Service")
+                // speaks to the developer, not to the client that forgot the body.
+                ? "A JSON request body is required."
+                : badRequest.InnerException is JsonException json
                     // JsonException messages name our internal types; the path is what the client needs.
                     ? $"The JSON at '{json.Path ?? "$"}' is malformed or has the wrong type."
                     : badRequest.Message;
@@ -64,4 +69,9 @@ public sealed partial class BadRequestExceptionHandler(IProblemDetailsService pr
 
     [GeneratedRegex("parameter \"(?:[^\"]+ )?(?<name>[A-Za-z_][A-Za-z0-9_]*)\"")]
     private static partial Regex ParameterPattern();
+
+    // RequestDelegateFactory's two messages for an absent body: an inferred body parameter ("… but no body was
+    // provided") and an explicit [FromBody] one ("Required parameter … was not provided from body.").
+    [GeneratedRegex("no body was provided|was not provided from body")]
+    private static partial Regex MissingBodyPattern();
 }

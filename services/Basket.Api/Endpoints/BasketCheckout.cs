@@ -16,10 +16,10 @@ public static class BasketCheckout
         string buyerId, HttpRequest httpRequest, BasketStore store, OrderingClient ordering, CancellationToken cancellationToken)
     {
         var errors = BasketValidator.ValidateBuyerId(buyerId);
-        var clientKey = httpRequest.Headers["Idempotency-Key"].ToString();
-        if (clientKey.Length > 100)
+        var clientKey = IdempotencyKey.Read(httpRequest);
+        if (clientKey.Length > 0 && !IdempotencyKey.IsValid(clientKey))
         {
-            errors["Idempotency-Key"] = ["Idempotency-Key must be at most 100 characters."];
+            errors[IdempotencyKey.HeaderName] = [$"{IdempotencyKey.HeaderName} is optional here; when sent it must be {IdempotencyKey.Rule}."];
         }
 
         if (errors.Count > 0)
@@ -40,6 +40,7 @@ public static class BasketCheckout
         }
 
         var key = string.IsNullOrWhiteSpace(clientKey) ? $"basket-{buyerId}-{basket.Version:N}" : clientKey;
+        // Within the one rule by construction: a buyer id is at most 64 characters, so the derived key is at most 104.
         var order = new CreateOrderRequest(
             buyerId,
             basket.Items.Select(i => new OrderLine(i.ProductId, i.ProductName, i.UnitPrice, i.Quantity)).ToList());

@@ -9,7 +9,7 @@ public sealed class OrderingClient(HttpClient http)
     public async Task<OrderPlacement> PlaceOrderAsync(CreateOrderRequest order, string idempotencyKey, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/orders") { Content = JsonContent.Create(order) };
-        request.Headers.Add("Idempotency-Key", idempotencyKey);
+        request.Headers.Add(IdempotencyKey.HeaderName, idempotencyKey);
         HttpResponseMessage response;
         try
         {

@@ -13,8 +13,7 @@ namespace Ordering.Api.Api;
 
 public static class OrderEndpoints
 {
-    public const string IdempotencyKeyHeader = "Idempotency-Key";
-    private const int MaxIdempotencyKeyLength = 128;
+    public const string IdempotencyKeyHeader = IdempotencyKey.HeaderName;
     private static readonly TimeSpan StatusPollInterval = TimeSpan.FromMilliseconds(250);
 
     public static IEndpointRouteBuilder MapOrderEndpoints(this IEndpointRouteBuilder app)
@@ -30,11 +29,10 @@ public static class OrderEndpoints
     private static async Task<Results<Created<OrderResponse>, Ok<OrderResponse>, ValidationProblem, ProblemHttpResult>>
         CreateAsync(HttpRequest request, OrderPlacement placement, IOptions<JsonOptions> json, CancellationToken ct)
     {
-        var key = request.Headers[IdempotencyKeyHeader].ToString();
-        if (string.IsNullOrWhiteSpace(key) || key.Length > MaxIdempotencyKeyLength)
+        var key = IdempotencyKey.Read(request);
+        if (!IdempotencyKey.IsValid(key))
         {
-            return Invalid(IdempotencyKeyHeader,
-                $"The {IdempotencyKeyHeader} header is required (1-{MaxIdempotencyKeyLength} characters).");
+            return Invalid(IdempotencyKeyHeader, $"The {IdempotencyKeyHeader} header is required: {IdempotencyKey.Rule}.");
         }
 
         if (!request.HasJsonContentType())

@@ -80,6 +80,18 @@ public sealed class BasketTests(ApiFixture fixture)
     }
 
     [Fact]
+    public async Task Empty_body_returns_400_naming_the_body()
+    {
+        using var client = fixture.Basket.CreateHttpClient();
+        using var empty = new StringContent(string.Empty, System.Text.Encoding.UTF8, "application/json");
+
+        var response = await client.PutAsync("/api/basket/buyer-empty-body", empty);
+
+        var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest, "body");
+        Assert.DoesNotContain("Implicit body", problem.GetRawText(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Invalid_buyer_id_returns_400_naming_the_field()
     {
         using var client = fixture.Basket.CreateHttpClient();

@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using AspireMicro.Api.Tests.Infrastructure;
+using Microsoft.Extensions.Hosting;
 
 namespace AspireMicro.Api.Tests.Basket;
 
@@ -45,6 +46,36 @@ public sealed class CheckoutTests(ApiFixture fixture)
         using var ordering = fixture.Ordering.CreateHttpClient();
         var orders = await ordering.GetFromJsonAsync<JsonElement>("/api/orders?buyerId=buyer-retry");
         Assert.Equal(1, orders.GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Checkout_with_a_key_at_the_length_limit_is_accepted_by_basket_and_ordering()
+    {
+        using var client = fixture.Basket.CreateHttpClient();
+        await client.DeleteAsync("/api/basket/buyer-retry");
+        await client.PostAsJsonAsync("/api/basket/buyer-retry/items", new { productId = 41, quantity = 1 }).AssertSuccessAsync();
+        var key = ("k" + Guid.NewGuid().ToString("N")).PadRight(IdempotencyKey.MaxLength, 'x');
+
+        var orderId = await Checkout(client, key);
+
+        using var ordering = fixture.Ordering.CreateHttpClient();
+        var order = await ordering.GetFromJsonAsync<JsonElement>($"/api/orders/{orderId}");
+        Assert.Equal("buyer-retry", order.GetProperty("buyerId").GetString());
+    }
+
+    [Theory]
+    [InlineData("one character too long")]
+    [InlineData("with a space")]
+    public async Task Checkout_with_a_key_outside_the_rule_returns_400_naming_the_header(string problem)
+    {
+        using var client = fixture.Basket.CreateHttpClient();
+        var key = problem == "with a space" ? "two words" : new string('k', IdempotencyKey.MaxLength + 1);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/basket/buyer-retry/checkout");
+        request.Headers.TryAddWithoutValidation(IdempotencyKey.HeaderName, key);
+
+        var response = await client.SendAsync(request);
+
+        await response.AssertProblemAsync(System.Net.HttpStatusCode.BadRequest, IdempotencyKey.HeaderName);
     }
 
     private static async Task<string> Checkout(HttpClient client, string key)
