@@ -40,7 +40,9 @@ var gateway = builder.AddService<Projects.Gateway>("gateway")
     .WithReference(basket)
     .WithReference(ordering)
     .WithReference(analytics)
-    .WithExternalHttpEndpoints();
+    .WithExternalHttpEndpoints()
+    // The public API's reference (Scalar, one OpenAPI document per service), linked from the dashboard.
+    .WithUrlForEndpoint("http", _ => new ResourceUrlAnnotation { Url = "/scalar", DisplayText = "API reference" });
 
 builder.AddService<Projects.Storefront>("storefront")
     .WithReference(gateway)

@@ -3,6 +3,7 @@ using Analytics.Api.Extensions;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
+builder.AddApiDocument("Analytics API", "Sales figures folded from the order-events stream, as JSON and as server-sent events.");
 builder.AddAnalytics();
 
 var app = builder.Build();
@@ -10,4 +11,5 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.MapDefaultEndpoints();
 app.MapAnalyticsEndpoints();
+app.MapApiDocument();
 app.Run();

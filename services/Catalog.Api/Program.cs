@@ -6,6 +6,7 @@ using Catalog.Api.Stock;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
+builder.AddApiDocument("Catalog API", "Products, prices and stock.");
 builder.AddApiProblemDetails();
 builder.AddCatalogData();
 builder.AddCatalogCache();
@@ -18,4 +19,5 @@ app.UseApiProblemDetails();
 await app.InitializeCatalogDatabaseAsync();
 app.MapDefaultEndpoints();
 app.MapCatalogEndpoints();
+app.MapApiDocument();
 app.Run();

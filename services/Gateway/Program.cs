@@ -13,6 +13,7 @@ app.UseStatusCodePages();
 app.UseRateLimiter();
 app.UseMiddleware<RequestSizeLimitMiddleware>();
 app.MapDefaultEndpoints();
+app.MapApiReference();
 app.MapReverseProxy(proxy =>
 {
     proxy.Use(ProxyErrorProblemDetailsMiddleware.InvokeAsync);

@@ -3,6 +3,7 @@ using Ordering.Api.Extensions;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
+builder.AddApiDocument("Ordering API", "A buyer's orders and a server-sent stream of each order's status.");
 builder.AddOrdering();
 
 var app = builder.Build();
@@ -10,4 +11,5 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.MapDefaultEndpoints();
 app.MapOrderEndpoints();
+app.MapApiDocument();
 app.Run();

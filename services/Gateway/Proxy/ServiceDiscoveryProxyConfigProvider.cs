@@ -36,6 +36,14 @@ public sealed class ServiceDiscoveryProxyConfigProvider(IConfiguration configura
                 ClusterId = service,
                 Match = new RouteMatch { Path = $"{prefix}/{{**rest}}" },
             });
+            // The service's OpenAPI document, under a name per service, for the API reference (Scalar) at /scalar.
+            routes.Add(new RouteConfig
+            {
+                RouteId = $"{service}-openapi",
+                ClusterId = service,
+                Match = new RouteMatch { Path = ApiReference.DocumentPath(service), Methods = [HttpMethods.Get] },
+                Transforms = [new Dictionary<string, string> { ["PathSet"] = ApiDocumentExtensions.DocumentPath }],
+            });
             // EventSource asks for text/event-stream: those requests go to a twin cluster with a long idle timeout.
             routes.Add(new RouteConfig
             {
