@@ -21,6 +21,7 @@ public static class ServiceDefaultsExtensions
     public const string HealthEndpointPath = "/health";
     public const string AlivenessEndpointPath = "/alive";
     private const string LiveTag = "live";
+    private const string HealthCheckServiceCategory = "Microsoft.Extensions.Diagnostics.HealthChecks.DefaultHealthCheckService";
 
     /// <summary>Our own activity sources and meters.</summary>
     /// <remarks>
@@ -88,13 +89,26 @@ public static class ServiceDefaultsExtensions
     {
         builder.Services.AddHealthChecks()
             .AddCheck("self", () => HealthCheckResult.Healthy(), [LiveTag]);
+        // Readiness changes are logged once each by HealthTransitionLog; the per-probe errors are not.
+        builder.Services.AddSingleton<HealthTransitionLog>();
+        builder.Logging.AddFilter(HealthCheckServiceCategory, LogLevel.None);
         return builder;
     }
 
     /// <summary>Maps <c>/health</c> (readiness: every check) and <c>/alive</c> (liveness: only the process itself).</summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
-        app.MapHealthChecks(HealthEndpointPath);
+        var transitions = app.Services.GetRequiredService<HealthTransitionLog>();
+        app.MapHealthChecks(HealthEndpointPath, new HealthCheckOptions
+        {
+            ResponseWriter = (context, report) =>
+            {
+                transitions.Observe(report);
+                // The framework's own minimal answer: the status as plain text.
+                context.Response.ContentType = "text/plain";
+                return context.Response.WriteAsync(report.Status.ToString());
+            },
+        });
         app.MapHealthChecks(AlivenessEndpointPath, new HealthCheckOptions
         {
             Predicate = registration => registration.Tags.Contains(LiveTag),

@@ -29,6 +29,9 @@ public sealed class AppFixture : IAsyncLifetime
 
     public TimeSpan StartupTime { get; private set; }
 
+    /// <summary>The services' log records from their start to the end of the first purchase.</summary>
+    public IReadOnlyList<ReceivedLog> StartupLogs { get; private set; } = [];
+
     /// <summary>How the very first checkout went (status and time per attempt); tests print it.</summary>
     public string WarmUp { get; private set; } = "";
 
@@ -80,6 +83,9 @@ public sealed class AppFixture : IAsyncLifetime
         Gateway.Timeout = TimeSpan.FromSeconds(30);
         Shop = new ShopClient(Gateway);
         WarmUp = await FirstCheckoutAsync();
+        // What the services logged from their start to the first purchase, once their exporters have sent it.
+        await OtlpFlush.WaitAsync(_otlp.Telemetry, TimeSpan.FromSeconds(30));
+        StartupLogs = _otlp.Telemetry.Logs;
     }
 
     /// <summary>Every resource that runs something: projects, stores and their databases (not parameters).</summary>
