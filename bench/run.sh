@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Benchmarks (figures, not tests). Usage: bench/run.sh startup|tests [options]
 #   bench/run.sh startup [--rounds N] [--old-platform DIR]   (or BENCH_OLD_PLATFORM=DIR)
+#   bench/run.sh gateway [--rounds N] [--connections C] [--seconds S] [--telemetry on|off]
 # Builds in Release (so other engineers' Debug builds never lock our binaries): the AppHost (and with it every
 # service), the one-project baseline AppHost under bench/, the bench program, and with --old-platform the old
 # home-made platform's AppHost in DIR (a worktree of 5f85209). BENCH_NO_BUILD=1 skips every build.
@@ -53,7 +54,8 @@ tests() {
 
 case "$what" in
   startup) build "$@"; bench startup "$@" ;;
-  gateway|pipeline) echo "$what: being ported to the Aspire platform (bench/README.md)" >&2; exit 2 ;;
+  gateway) command -v wrk >/dev/null || apt-get install -y wrk >/dev/null; build "$@"; bench gateway "$@" ;;
+  pipeline) echo "$what: being ported to the Aspire platform (bench/README.md)" >&2; exit 2 ;;
   tests) tests "$@" ;;
-  *) echo "usage: bench/run.sh startup [--rounds N] [--old-platform DIR] | tests"; exit 2 ;;
+  *) echo "usage: bench/run.sh startup [--rounds N] [--old-platform DIR] | gateway [--rounds N] [--connections C] [--seconds S] [--telemetry on|off] | tests"; exit 2 ;;
 esac
