@@ -10,23 +10,45 @@ var postgres = stores.AddPostgres("postgres");
 var catalogDb = postgres.AddDatabase("catalogdb");
 var orderingDb = postgres.AddDatabase("orderingdb");
 var paymentDb = postgres.AddDatabase("paymentdb");
+var identityDb = postgres.AddDatabase("identitydb");
 var redis = stores.AddRedis("redis");
 var messaging = stores.AddRabbitMQ("messaging");
+
+// Sign-in for people (storefront, authorization code + PKCE) and services (client credentials); every API validates
+// its JWTs against identity's JWKS. The demo users' passwords and the client secrets are secret parameters, generated
+// on the first run and kept in the AppHost's user secrets: shown only in the dashboard's parameter view.
+var buyerPassword = builder.AddGeneratedSecret("identity-buyer-password");
+var adminPassword = builder.AddGeneratedSecret("identity-admin-password");
+var storefrontSecret = builder.AddGeneratedSecret("storefront-client-secret");
+var basketSecret = builder.AddGeneratedSecret("basket-client-secret");
+var identity = builder.AddService<Projects.Identity_Api>("identity")
+    .WithReference(identityDb).WaitFor(identityDb)
+    .WithEnvironment("Identity__Buyer__Password", buyerPassword)
+    .WithEnvironment("Identity__Admin__Password", adminPassword)
+    .WithEnvironment("Identity__Storefront__Secret", storefrontSecret)
+    .WithEnvironment("Identity__Basket__Secret", basketSecret)
+    .WithExternalHttpEndpoints();
+// One issuer for every token: the URL the other services are given for identity (services__identity__http__0).
+identity.WithEnvironment("Identity__Issuer", identity.GetEndpoint("http"));
 
 var catalog = builder.AddService<Projects.Catalog_Api>("catalog")
     .WithReplicas(2)
     .WithReference(catalogDb).WaitFor(catalogDb)
     .WithReference(redis).WaitFor(redis)
-    .WithReference(messaging);
+    .WithReference(messaging)
+    .WithReference(identity);
 
 var ordering = builder.AddService<Projects.Ordering_Api>("ordering")
     .WithReference(orderingDb).WaitFor(orderingDb)
-    .WithReference(messaging);
+    .WithReference(messaging)
+    .WithReference(identity);
 
 var basket = builder.AddService<Projects.Basket_Api>("basket")
     .WithReference(redis).WaitFor(redis)
     .WithReference(catalog)
-    .WithReference(ordering);
+    .WithReference(ordering)
+    .WithReference(identity)
+    .WithEnvironment("Auth__ClientSecret", basketSecret);
 
 builder.AddService<Projects.Payment_Worker>("payment")
     .WithReference(paymentDb).WaitFor(paymentDb)
@@ -40,11 +62,16 @@ var gateway = builder.AddService<Projects.Gateway>("gateway")
     .WithReference(basket)
     .WithReference(ordering)
     .WithReference(analytics)
+    .WithReference(identity)
     .WithExternalHttpEndpoints();
 
-builder.AddService<Projects.Storefront>("storefront")
+var storefront = builder.AddService<Projects.Storefront>("storefront")
     .WithReference(gateway)
+    .WithReference(identity)
+    .WithEnvironment("Auth__ClientSecret", storefrontSecret)
     .WithExternalHttpEndpoints();
+// The storefront's redirect URIs (/signin-oidc, /signout-callback-oidc) are registered under its own URL.
+identity.WithEnvironment("Identity__Storefront__Url", storefront.GetEndpoint("http"));
 
 // One console line once every resource is healthy, with the time it took.
 builder.AddStartupReport();

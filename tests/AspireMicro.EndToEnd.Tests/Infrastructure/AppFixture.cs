@@ -25,6 +25,16 @@ public sealed class AppFixture : IAsyncLifetime
 
     public HttpClient Gateway { get; private set; } = null!;
 
+    /// <summary>Tokens from the app's real identity service (test client, password grant; see IdentityTestClient).</summary>
+    public IdentityTestClient Identity { get; private set; } = null!;
+
+    /// <summary>The seeded demo users' passwords, given to the AppHost as its secret parameters.</summary>
+    public const string DemoBuyerPassword = "Demo-buyer-2026";
+    public const string DemoAdminPassword = "Demo-admin-2026";
+
+    /// <summary>Registers the password-grant test client in the identity service (only tests configure it).</summary>
+    private static readonly string TestClientSecret = Guid.NewGuid().ToString("N");
+
     public ShopClient Shop { get; private set; } = null!;
 
     public TimeSpan StartupTime { get; private set; }
@@ -45,7 +55,8 @@ public sealed class AppFixture : IAsyncLifetime
         using var timeout = new CancellationTokenSource(StartTimeout);
         _otlp = await OtlpReceiver.StartAsync(timeout.Token);
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AspireMicro_AppHost>(
-            ["--BackingStores=native"], (options, _) => options.DisableDashboard = true, timeout.Token);
+            ["--BackingStores=native", $"--Parameters:identity-buyer-password={DemoBuyerPassword}", $"--Parameters:identity-admin-password={DemoAdminPassword}"],
+            (options, _) => options.DisableDashboard = true, timeout.Token);
         builder.WithQuietLogs();
         // With no dashboard in the model, Aspire points every resource's OTLP exporter at this setting.
         builder.Configuration["ASPIRE_DASHBOARD_OTLP_ENDPOINT_URL"] = _otlp.Endpoint.ToString();
@@ -55,6 +66,7 @@ public sealed class AppFixture : IAsyncLifetime
         builder.CreateResourceBuilder<ProjectResource>("gateway").WithEnvironment("Gateway__RateLimit__PermitLimit", "1000000");
         // A short break lets the Redis scenario watch the breaker close again within the test.
         builder.CreateResourceBuilder<ProjectResource>("catalog").WithEnvironment("CatalogCache__BreakDuration", "00:00:02");
+        builder.CreateResourceBuilder<ProjectResource>("identity").WithEnvironment("Identity__Test__Secret", TestClientSecret);
 
         _app = await builder.BuildAsync(timeout.Token);
         await _app.StartAsync(timeout.Token);
@@ -76,6 +88,7 @@ public sealed class AppFixture : IAsyncLifetime
             return;
         }
 
+        Identity = new IdentityTestClient(_app.GetEndpoint("identity", "http"), TestClientSecret);
         Gateway = _app.CreateHttpClient("gateway");
         Gateway.Timeout = TimeSpan.FromSeconds(30);
         Shop = new ShopClient(Gateway);
@@ -111,6 +124,7 @@ public sealed class AppFixture : IAsyncLifetime
     public async Task DisposeAsync()
     {
         Gateway?.Dispose();
+        Identity?.Dispose();
         if (_app is not null)
         {
             await _app.DisposeAsync();
