@@ -8,6 +8,8 @@ builder.AddApiProblemDetails();
 
 var app = builder.Build();
 app.UseApiProblemDetails();
+app.UseAuthentication();
+app.UseAuthorization();
 app.MapDefaultEndpoints();
 app.MapBasketEndpoints();
 app.Run();

@@ -8,6 +8,8 @@ builder.AddOrdering();
 var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseAuthentication();
+app.UseAuthorization();
 app.MapDefaultEndpoints();
 app.MapOrderEndpoints();
 app.Run();

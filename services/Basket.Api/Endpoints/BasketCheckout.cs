@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Basket.Api.Contracts;
 using Basket.Api.Ordering;
 using Basket.Api.Storage;
@@ -13,8 +14,9 @@ namespace Basket.Api.Endpoints;
 public static class BasketCheckout
 {
     public static async Task<Results<Ok<CheckoutResponse>, ValidationProblem, ContentHttpResult>> CheckoutAsync(
-        string buyerId, HttpRequest httpRequest, BasketStore store, OrderingClient ordering, CancellationToken cancellationToken)
+        ClaimsPrincipal user, HttpRequest httpRequest, BasketStore store, OrderingClient ordering, CancellationToken cancellationToken)
     {
+        var buyerId = user.BuyerId();
         var errors = BasketValidator.ValidateBuyerId(buyerId);
         var clientKey = httpRequest.Headers["Idempotency-Key"].ToString();
         if (clientKey.Length > 100)

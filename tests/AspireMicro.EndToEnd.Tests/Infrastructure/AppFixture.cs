@@ -91,7 +91,7 @@ public sealed class AppFixture : IAsyncLifetime
         Identity = new IdentityTestClient(_app.GetEndpoint("identity", "http"), TestClientSecret);
         Gateway = _app.CreateHttpClient("gateway");
         Gateway.Timeout = TimeSpan.FromSeconds(30);
-        Shop = new ShopClient(Gateway);
+        Shop = new ShopClient(Gateway, Identity);
         WarmUp = await FirstCheckoutAsync();
     }
 
@@ -106,13 +106,13 @@ public sealed class AppFixture : IAsyncLifetime
     {
         var attempts = new List<string>();
         var product = (await Shop.SearchAsync(pageSize: 1)).Single();
+        var buyer = await Shop.NewBuyerAsync();
         await Eventually.GetAsync(
             async () =>
             {
-                var buyer = ShopClient.NewBuyer();
-                await Shop.AddToBasketAsync(buyer, product.Id, 1);
+                await Shop.SetBasketAsync(buyer, product.Id, 1);
                 var watch = System.Diagnostics.Stopwatch.StartNew();
-                using var response = await Gateway.PostAsync($"/api/basket/{buyer}/checkout", null);
+                using var response = await Shop.SendAsync(buyer, HttpMethod.Post, "/api/basket/checkout");
                 var body = await response.Content.ReadAsStringAsync();
                 attempts.Add($"{(int)response.StatusCode} in {watch.ElapsedMilliseconds} ms{(response.IsSuccessStatusCode ? "" : ": " + body[..Math.Min(body.Length, 300)])}");
                 return response.IsSuccessStatusCode;
