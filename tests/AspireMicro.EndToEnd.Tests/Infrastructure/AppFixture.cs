@@ -64,6 +64,9 @@ public sealed class AppFixture : IAsyncLifetime
         builder.CreateResourceBuilder<ProjectResource>("payment").WithEnvironment("Payment__FailureRate", "0");
         // Pollers and the bad-input sweep are one client; the per-client limit has its own tests.
         builder.CreateResourceBuilder<ProjectResource>("gateway").WithEnvironment("Gateway__RateLimit__PermitLimit", "1000000");
+        // The expired-token test uses a test client whose tokens live 2 s; the default 30 s of clock skew would
+        // keep them valid for half a minute longer. One second is still tolerant of this one machine's clock.
+        builder.CreateResourceBuilder<ProjectResource>("gateway").WithEnvironment("Auth__ClockSkew", "00:00:01");
         // A short break lets the Redis scenario watch the breaker close again within the test.
         builder.CreateResourceBuilder<ProjectResource>("catalog").WithEnvironment("CatalogCache__BreakDuration", "00:00:02");
         builder.CreateResourceBuilder<ProjectResource>("identity").WithEnvironment("Identity__Test__Secret", TestClientSecret);
