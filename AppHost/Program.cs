@@ -14,6 +14,39 @@ var identityDb = postgres.AddDatabase("identitydb");
 var redis = stores.AddRedis("redis");
 var messaging = stores.AddRabbitMQ("messaging");
 
+var catalog = builder.AddService<Projects.Catalog_Api>("catalog")
+    .WithReplicas(2)
+    .WithReference(catalogDb).WaitFor(catalogDb)
+    .WithReference(redis).WaitFor(redis)
+    .WithReference(messaging);
+
+var ordering = builder.AddService<Projects.Ordering_Api>("ordering")
+    .WithReference(orderingDb).WaitFor(orderingDb)
+    .WithReference(messaging);
+
+var basket = builder.AddService<Projects.Basket_Api>("basket")
+    .WithReference(redis).WaitFor(redis)
+    .WithReference(catalog)
+    .WithReference(ordering);
+
+builder.AddService<Projects.Payment_Worker>("payment")
+    .WithReference(paymentDb).WaitFor(paymentDb)
+    .WithReference(messaging);
+
+var analytics = builder.AddService<Projects.Analytics_Api>("analytics")
+    .WithReference(messaging);
+
+var gateway = builder.AddService<Projects.Gateway>("gateway")
+    .WithReference(catalog)
+    .WithReference(basket)
+    .WithReference(ordering)
+    .WithReference(analytics)
+    .WithExternalHttpEndpoints();
+
+var storefront = builder.AddService<Projects.Storefront>("storefront")
+    .WithReference(gateway)
+    .WithExternalHttpEndpoints();
+
 // Sign-in for people (storefront, authorization code + PKCE) and services (client credentials); every API validates
 // its JWTs against identity's JWKS. The demo users' passwords and the client secrets are secret parameters, generated
 // on the first run and kept in the AppHost's user secrets: shown only in the dashboard's parameter view.
@@ -30,48 +63,21 @@ var identity = builder.AddService<Projects.Identity_Api>("identity")
     .WithExternalHttpEndpoints();
 // One issuer for every token: the URL the other services are given for identity (services__identity__http__0).
 identity.WithEnvironment("Identity__Issuer", identity.GetEndpoint("http"));
+// Declared after the others so the published host ports keep their order (gateway 8080); wired to them here.
+catalog.WithReference(identity);
+ordering.WithReference(identity);
+basket.WithReference(identity).WithEnvironment("Auth__ClientSecret", basketSecret);
+gateway.WithReference(identity);
+storefront.WithReference(identity).WithEnvironment("Auth__ClientSecret", storefrontSecret);
+if (builder.ExecutionContext.IsRunMode)
+{
+    // The storefront's redirect URIs (/signin-oidc, /signout-callback-oidc) are registered under its own URL. Run
+    // mode only: published, the endpoint reference would make identity and storefront depend on each other; a
+    // deployment sets Identity__Issuer and Identity__Storefront__Url to its public URLs.
+    identity.WithEnvironment("Identity__Storefront__Url", storefront.GetEndpoint("http"));
+}
 
-var catalog = builder.AddService<Projects.Catalog_Api>("catalog")
-    .WithReplicas(2)
-    .WithReference(catalogDb).WaitFor(catalogDb)
-    .WithReference(redis).WaitFor(redis)
-    .WithReference(messaging)
-    .WithReference(identity);
 
-var ordering = builder.AddService<Projects.Ordering_Api>("ordering")
-    .WithReference(orderingDb).WaitFor(orderingDb)
-    .WithReference(messaging)
-    .WithReference(identity);
-
-var basket = builder.AddService<Projects.Basket_Api>("basket")
-    .WithReference(redis).WaitFor(redis)
-    .WithReference(catalog)
-    .WithReference(ordering)
-    .WithReference(identity)
-    .WithEnvironment("Auth__ClientSecret", basketSecret);
-
-builder.AddService<Projects.Payment_Worker>("payment")
-    .WithReference(paymentDb).WaitFor(paymentDb)
-    .WithReference(messaging);
-
-var analytics = builder.AddService<Projects.Analytics_Api>("analytics")
-    .WithReference(messaging);
-
-var gateway = builder.AddService<Projects.Gateway>("gateway")
-    .WithReference(catalog)
-    .WithReference(basket)
-    .WithReference(ordering)
-    .WithReference(analytics)
-    .WithReference(identity)
-    .WithExternalHttpEndpoints();
-
-var storefront = builder.AddService<Projects.Storefront>("storefront")
-    .WithReference(gateway)
-    .WithReference(identity)
-    .WithEnvironment("Auth__ClientSecret", storefrontSecret)
-    .WithExternalHttpEndpoints();
-// The storefront's redirect URIs (/signin-oidc, /signout-callback-oidc) are registered under its own URL.
-identity.WithEnvironment("Identity__Storefront__Url", storefront.GetEndpoint("http"));
 
 // One console line once every resource is healthy, with the time it took.
 builder.AddStartupReport();
