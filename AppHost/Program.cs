@@ -10,6 +10,7 @@ var postgres = stores.AddPostgres("postgres");
 var catalogDb = postgres.AddDatabase("catalogdb");
 var orderingDb = postgres.AddDatabase("orderingdb");
 var paymentDb = postgres.AddDatabase("paymentdb");
+var identityDb = postgres.AddDatabase("identitydb");
 var redis = stores.AddRedis("redis");
 var messaging = stores.AddRabbitMQ("messaging");
 
@@ -44,9 +45,41 @@ var gateway = builder.AddService<Projects.Gateway>("gateway")
     // The public API's reference (Scalar, one OpenAPI document per service), linked from the dashboard.
     .WithUrlForEndpoint("http", _ => new ResourceUrlAnnotation { Url = "/scalar", DisplayText = "API reference" });
 
-builder.AddService<Projects.Storefront>("storefront")
+var storefront = builder.AddService<Projects.Storefront>("storefront")
     .WithReference(gateway)
     .WithExternalHttpEndpoints();
+
+// Sign-in for people (storefront, authorization code + PKCE) and services (client credentials); every API validates
+// its JWTs against identity's JWKS. The demo users' passwords and the client secrets are secret parameters, generated
+// on the first run and kept in the AppHost's user secrets: shown only in the dashboard's parameter view.
+var buyerPassword = builder.AddGeneratedSecret("identity-buyer-password");
+var adminPassword = builder.AddGeneratedSecret("identity-admin-password");
+var storefrontSecret = builder.AddGeneratedSecret("storefront-client-secret");
+var basketSecret = builder.AddGeneratedSecret("basket-client-secret");
+var identity = builder.AddService<Projects.Identity_Api>("identity")
+    .WithReference(identityDb).WaitFor(identityDb)
+    .WithEnvironment("Identity__Buyer__Password", buyerPassword)
+    .WithEnvironment("Identity__Admin__Password", adminPassword)
+    .WithEnvironment("Identity__Storefront__Secret", storefrontSecret)
+    .WithEnvironment("Identity__Basket__Secret", basketSecret)
+    .WithExternalHttpEndpoints();
+// One issuer for every token: the URL the other services are given for identity (services__identity__http__0).
+identity.WithEnvironment("Identity__Issuer", identity.GetEndpoint("http"));
+// Declared after the others so the published host ports keep their order (gateway 8080); wired to them here.
+catalog.WithReference(identity);
+ordering.WithReference(identity);
+basket.WithReference(identity).WithEnvironment("Auth__ClientSecret", basketSecret);
+gateway.WithReference(identity);
+storefront.WithReference(identity).WithEnvironment("Auth__ClientSecret", storefrontSecret);
+if (builder.ExecutionContext.IsRunMode)
+{
+    // The storefront's redirect URIs (/signin-oidc, /signout-callback-oidc) are registered under its own URL. Run
+    // mode only: published, the endpoint reference would make identity and storefront depend on each other; a
+    // deployment sets Identity__Issuer and Identity__Storefront__Url to its public URLs.
+    identity.WithEnvironment("Identity__Storefront__Url", storefront.GetEndpoint("http"));
+}
+
+
 
 // One console line once every resource is healthy, with the time it took.
 builder.AddStartupReport();

@@ -12,6 +12,8 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseRateLimiter();
 app.UseMiddleware<RequestSizeLimitMiddleware>();
+app.UseAuthentication();
+app.UseAuthorization();
 app.MapDefaultEndpoints();
 app.MapApiReference();
 app.MapReverseProxy(proxy =>

@@ -114,7 +114,7 @@ public static class DeploymentPlanBuilder
             ports,
             environment,
             args,
-            [.. project.Annotations.OfType<ResourceRelationshipAnnotation>().Where(r => r.Type == "Reference").Select(r => r.Resource).Distinct()],
+            [.. project.Annotations.OfType<ResourceRelationshipAnnotation>().Where(r => r.Type == "Reference" && r.Resource is not ParameterResource && !ReferenceEquals(r.Resource, project)).Select(r => r.Resource).Distinct()],
             [.. project.Annotations.OfType<WaitAnnotation>().Select(w => w.Resource).Distinct()]);
     }
 }

@@ -1,6 +1,7 @@
 using Basket.Api.Catalog;
 using Basket.Api.Ordering;
 using Basket.Api.Storage;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using StackExchange.Redis;
 
 namespace Basket.Api.Configuration;
@@ -25,8 +26,16 @@ public static class BasketServiceExtensions
         // Logical names: service discovery maps them to services__catalog__http__N etc.
         builder.Services.AddHttpClient<CatalogClient>(http => http.BaseAddress = new Uri("http://catalog"))
             .AddFailFastResilience();
-        builder.Services.AddHttpClient<OrderingClient>(http => http.BaseAddress = new Uri("http://ordering"))
+        // Checkout places orders as basket itself (client credentials): ordering accepts orders from nobody else.
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddHttpClient(ServiceTokenClient.HttpClientName, http => http.BaseAddress = new Uri("http://identity"))
             .AddFailFastResilience();
+        builder.Services.AddSingleton<ServiceTokenClient>();
+        builder.Services.AddTransient<ServiceTokenClient.Handler>();
+        builder.Services.AddHttpClient<OrderingClient>(http => http.BaseAddress = new Uri("http://ordering"))
+            .AddHttpMessageHandler<ServiceTokenClient.Handler>()
+            .AddFailFastResilience();
+        builder.AddTokenValidation();
         return builder;
     }
 }

@@ -1,3 +1,6 @@
+using System.Security.Claims;
+using System.Security.Cryptography;
+using System.Text;
 using Basket.Api.Contracts;
 using Basket.Api.Ordering;
 using Basket.Api.Storage;
@@ -13,8 +16,9 @@ namespace Basket.Api.Endpoints;
 public static class BasketCheckout
 {
     public static async Task<Results<Ok<CheckoutResponse>, ValidationProblem, ContentHttpResult>> CheckoutAsync(
-        string buyerId, HttpRequest httpRequest, BasketStore store, OrderingClient ordering, CancellationToken cancellationToken)
+        ClaimsPrincipal user, HttpRequest httpRequest, BasketStore store, OrderingClient ordering, CancellationToken cancellationToken)
     {
+        var buyerId = user.BuyerId();
         var errors = BasketValidator.ValidateBuyerId(buyerId);
         var clientKey = IdempotencyKey.Read(httpRequest);
         if (clientKey.Length > 0 && !IdempotencyKey.IsValid(clientKey))
@@ -39,8 +43,7 @@ public static class BasketCheckout
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["items"] = ["The basket is empty."] });
         }
 
-        var key = string.IsNullOrWhiteSpace(clientKey) ? $"basket-{buyerId}-{basket.Version:N}" : clientKey;
-        // Within the one rule by construction: a buyer id is at most 64 characters, so the derived key is at most 104.
+        var key = OrderingKey(buyerId, clientKey, basket.Version);
         var order = new CreateOrderRequest(
             buyerId,
             basket.Items.Select(i => new OrderLine(i.ProductId, i.ProductName, i.UnitPrice, i.Quantity)).ToList());
@@ -51,8 +54,25 @@ public static class BasketCheckout
             return TypedResults.Content(placement.ProblemJson ?? string.Empty, "application/problem+json", statusCode: placement.StatusCode);
         }
 
-        await store.RememberCheckoutAsync(buyerId, key, placement.OrderId!);
+        var replyKey = clientKey.Length > 0 ? clientKey : key;
+        await store.RememberCheckoutAsync(buyerId, replyKey, placement.OrderId!);
         await store.DeleteIfVersionAsync(buyerId, basket.Version);
-        return TypedResults.Ok(new CheckoutResponse(placement.OrderId!, key));
+        return TypedResults.Ok(new CheckoutResponse(placement.OrderId!, replyKey));
+    }
+
+    /// <summary>
+    /// The key ordering deduplicates on, which is global there: the basket's version when the client sent none, else
+    /// the client's key scoped to the buyer (hashed, so it stays within the one rule), so two buyers who happen to pick
+    /// the same key never meet.
+    /// </summary>
+    private static string OrderingKey(string buyerId, string clientKey, Guid basketVersion)
+    {
+        if (clientKey.Length == 0)
+        {
+            return $"basket-{basketVersion:N}";
+        }
+
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"{buyerId}\n{clientKey}"));
+        return $"checkout-{Convert.ToHexStringLower(hash)[..40]}";
     }
 }

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Basket.Api.Catalog;
 using Basket.Api.Configuration;
 using Basket.Api.Contracts;
@@ -13,7 +14,8 @@ public static class BasketEndpoints
 {
     public static IEndpointRouteBuilder MapBasketEndpoints(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/basket/{buyerId}").WithTags("Basket");
+        // The caller's own basket: the buyer is the access token's sub, never a path segment.
+        var api = app.MapGroup("/api/basket").WithTags("Basket").RequireAuthorization(TokenValidationExtensions.BuyerPolicy);
         api.MapGet("/", GetBasket);
         api.MapPut("/", ReplaceBasket);
         api.MapDelete("/", DeleteBasket);
@@ -23,8 +25,9 @@ public static class BasketEndpoints
         return app;
     }
 
-    private static async Task<Results<Ok<CustomerBasket>, ValidationProblem>> GetBasket(string buyerId, BasketStore store)
+    private static async Task<Results<Ok<CustomerBasket>, ValidationProblem>> GetBasket(ClaimsPrincipal user, BasketStore store)
     {
+        var buyerId = user.BuyerId();
         var errors = BasketValidator.ValidateBuyerId(buyerId);
         if (errors.Count > 0)
         {
@@ -35,9 +38,10 @@ public static class BasketEndpoints
     }
 
     private static async Task<Results<Ok<CustomerBasket>, ValidationProblem>> ReplaceBasket(
-        string buyerId, UpdateBasketRequest request, BasketStore store, CatalogClient catalog,
+        ClaimsPrincipal user, UpdateBasketRequest request, BasketStore store, CatalogClient catalog,
         IOptions<BasketOptions> options, CancellationToken cancellationToken)
     {
+        var buyerId = user.BuyerId();
         var errors = BasketValidator.ValidateBuyerId(buyerId);
         foreach (var (field, messages) in BasketValidator.ValidateLines(request.Items, options.Value))
         {
@@ -53,9 +57,10 @@ public static class BasketEndpoints
     }
 
     private static async Task<Results<Ok<CustomerBasket>, ValidationProblem>> AddItem(
-        string buyerId, BasketLineRequest line, BasketStore store, CatalogClient catalog,
+        ClaimsPrincipal user, BasketLineRequest line, BasketStore store, CatalogClient catalog,
         IOptions<BasketOptions> options, CancellationToken cancellationToken)
     {
+        var buyerId = user.BuyerId();
         var errors = BasketValidator.ValidateBuyerId(buyerId);
         foreach (var (field, messages) in BasketValidator.ValidateLines([line], options.Value))
         {
@@ -91,8 +96,9 @@ public static class BasketEndpoints
     }
 
     private static async Task<Results<Ok<CustomerBasket>, ValidationProblem>> RemoveItem(
-        string buyerId, int productId, BasketStore store)
+        ClaimsPrincipal user, int productId, BasketStore store)
     {
+        var buyerId = user.BuyerId();
         var errors = BasketValidator.ValidateBuyerId(buyerId);
         if (errors.Count > 0)
         {
@@ -104,8 +110,9 @@ public static class BasketEndpoints
         return TypedResults.Ok(await store.SaveAsync(buyerId, remaining));
     }
 
-    private static async Task<Results<NoContent, ValidationProblem>> DeleteBasket(string buyerId, BasketStore store)
+    private static async Task<Results<NoContent, ValidationProblem>> DeleteBasket(ClaimsPrincipal user, BasketStore store)
     {
+        var buyerId = user.BuyerId();
         var errors = BasketValidator.ValidateBuyerId(buyerId);
         if (errors.Count > 0)
         {

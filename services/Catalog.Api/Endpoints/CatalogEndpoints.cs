@@ -17,7 +17,8 @@ public static class CatalogEndpoints
         api.MapGet("/items", ListItems);
         api.MapGet("/items/by-ids", GetItemsByIds);
         api.MapGet("/items/{id:int}", GetItem);
-        api.MapPut("/items/{id:int}", UpdateItem);
+        // Reading is public; changing the catalog (prices, stock) needs an admin's token.
+        api.MapPut("/items/{id:int}", UpdateItem).RequireAuthorization(TokenValidationExtensions.AdminPolicy);
         return app;
     }
 

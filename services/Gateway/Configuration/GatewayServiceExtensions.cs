@@ -18,6 +18,7 @@ public static class GatewayServiceExtensions
             .ValidateOnStart();
 
         builder.Services.AddProblemDetails();
+        builder.AddTokenValidation();
         builder.Services.AddClientRateLimiting();
         builder.Services.AddSingleton<IProxyConfigProvider, ServiceDiscoveryProxyConfigProvider>();
         builder.Services.AddSingleton<IForwarderHttpClientFactory, ShortConnectTimeoutClientFactory>();

@@ -30,31 +30,40 @@ public sealed class ServiceDiscoveryProxyConfigProvider(IConfiguration configura
             var destinations = Destinations(configuration, service);
             clusters.Add(Cluster(service, destinations, options, options.ActivityTimeout));
             clusters.Add(Cluster($"{service}-streams", destinations, options, options.StreamingActivityTimeout));
-            routes.Add(new RouteConfig
+            foreach (var rule in GatewayAccess.For(service))
             {
-                RouteId = service,
-                ClusterId = service,
-                Match = new RouteMatch { Path = $"{prefix}/{{**rest}}" },
-            });
+                routes.Add(new RouteConfig
+                {
+                    RouteId = service + rule.Suffix,
+                    ClusterId = service,
+                    Order = rule.Order,
+                    AuthorizationPolicy = rule.Policy,
+                    Match = new RouteMatch { Path = $"{prefix}/{{**rest}}", Methods = rule.Methods },
+                });
+                // EventSource asks for text/event-stream: those requests go to a twin cluster with a long idle timeout.
+                routes.Add(new RouteConfig
+                {
+                    RouteId = $"{service}{rule.Suffix}-streams",
+                    ClusterId = $"{service}-streams",
+                    Order = rule.Order - 2,
+                    AuthorizationPolicy = rule.Policy,
+                    Match = new RouteMatch
+                    {
+                        Path = $"{prefix}/{{**rest}}",
+                        Methods = rule.Methods,
+                        Headers = [new RouteHeader { Name = "Accept", Values = [EventStreamMedia], Mode = HeaderMatchMode.Contains }],
+                    },
+                });
+            }
+
             // The service's OpenAPI document, under a name per service, for the API reference (Scalar) at /scalar.
             routes.Add(new RouteConfig
             {
                 RouteId = $"{service}-openapi",
                 ClusterId = service,
+                AuthorizationPolicy = GatewayAccess.Anonymous,
                 Match = new RouteMatch { Path = ApiReference.DocumentPath(service), Methods = [HttpMethods.Get] },
                 Transforms = [new Dictionary<string, string> { ["PathSet"] = ApiDocumentExtensions.DocumentPath }],
-            });
-            // EventSource asks for text/event-stream: those requests go to a twin cluster with a long idle timeout.
-            routes.Add(new RouteConfig
-            {
-                RouteId = $"{service}-streams",
-                ClusterId = $"{service}-streams",
-                Order = -1,
-                Match = new RouteMatch
-                {
-                    Path = $"{prefix}/{{**rest}}",
-                    Headers = [new RouteHeader { Name = "Accept", Values = [EventStreamMedia], Mode = HeaderMatchMode.Contains }],
-                },
             });
         }
 

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Security.Claims;
 using System.Text.Json;
 using AspireMicro.IntegrationEvents.Orders;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -19,10 +20,12 @@ public static class OrderEndpoints
     public static IEndpointRouteBuilder MapOrderEndpoints(this IEndpointRouteBuilder app)
     {
         var orders = app.MapGroup("/api/orders").WithTags("Orders");
-        orders.MapPost("/", CreateAsync);
-        orders.MapGet("/", ListAsync);
-        orders.MapGet("/{id:guid}", GetAsync);
-        orders.MapGet("/{id:guid}/events", StreamStatusAsync);
+        // Only basket's checkout creates orders (a service token with orders:create; the buyer is in the body, which
+        // basket took from the buyer's own token). People read only their own orders: the buyer is the token's sub.
+        orders.MapPost("/", CreateAsync).RequireAuthorization(TokenValidationExtensions.OrdersCreatePolicy);
+        orders.MapGet("/", ListAsync).RequireAuthorization(TokenValidationExtensions.BuyerPolicy);
+        orders.MapGet("/{id:guid}", GetAsync).RequireAuthorization(TokenValidationExtensions.BuyerPolicy);
+        orders.MapGet("/{id:guid}/events", StreamStatusAsync).RequireAuthorization(TokenValidationExtensions.BuyerPolicy);
         return app;
     }
 
@@ -82,21 +85,19 @@ public static class OrderEndpoints
         };
     }
 
+    /// <summary>Another buyer's order is "not found", exactly like one that does not exist: ids are not confirmed.</summary>
     private static async Task<Results<Ok<OrderResponse>, ProblemHttpResult>> GetAsync(
-        Guid id, OrderingDbContext db, CancellationToken ct)
+        Guid id, ClaimsPrincipal user, OrderingDbContext db, CancellationToken ct)
     {
-        var order = await db.Orders.AsNoTracking().Include(o => o.Items).SingleOrDefaultAsync(o => o.Id == id, ct);
+        var buyerId = user.BuyerId();
+        var order = await db.Orders.AsNoTracking().Include(o => o.Items).SingleOrDefaultAsync(o => o.Id == id && o.BuyerId == buyerId, ct);
         return order is null ? NotFound(id) : TypedResults.Ok(OrderResponse.From(order));
     }
 
-    private static async Task<Results<Ok<List<OrderResponse>>, ValidationProblem>> ListAsync(
-        string? buyerId, OrderingDbContext db, CancellationToken ct)
+    /// <summary>The caller's own orders, newest first (a <c>buyerId</c> in the query is ignored).</summary>
+    private static async Task<Ok<List<OrderResponse>>> ListAsync(ClaimsPrincipal user, OrderingDbContext db, CancellationToken ct)
     {
-        if (string.IsNullOrWhiteSpace(buyerId))
-        {
-            return Invalid("buyerId", "The buyerId query parameter is required.");
-        }
-
+        var buyerId = user.BuyerId();
         var orders = await db.Orders.AsNoTracking().Include(o => o.Items)
             .Where(o => o.BuyerId == buyerId)
             .OrderByDescending(o => o.CreatedAt)
@@ -110,9 +111,10 @@ public static class OrderEndpoints
     /// after a final state. It polls the database because the transition may happen on another replica.
     /// </summary>
     private static async Task<Results<ServerSentEventsResult<OrderStatusUpdate>, ProblemHttpResult>> StreamStatusAsync(
-        Guid id, OrderingDbContext db, CancellationToken ct)
+        Guid id, ClaimsPrincipal user, OrderingDbContext db, CancellationToken ct)
     {
-        var exists = await db.Orders.AnyAsync(o => o.Id == id, ct);
+        var buyerId = user.BuyerId();
+        var exists = await db.Orders.AnyAsync(o => o.Id == id && o.BuyerId == buyerId, ct);
         return exists
             ? TypedResults.ServerSentEvents(WatchAsync(id, db, ct), eventType: "status")
             : NotFound(id);

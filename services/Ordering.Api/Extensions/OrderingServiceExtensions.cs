@@ -15,6 +15,7 @@ public static class OrderingServiceExtensions
     public static IHostApplicationBuilder AddOrdering(this IHostApplicationBuilder builder)
     {
         builder.Services.AddProblemDetails();
+        builder.AddTokenValidation();
         // A database outage is a fast 503, not a 500 (see ServiceDefaults).
         builder.Services.AddExceptionHandler<DependencyUnavailableExceptionHandler>();
         builder.Services.ConfigureHttpJsonOptions(options =>

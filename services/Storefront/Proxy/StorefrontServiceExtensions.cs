@@ -8,7 +8,7 @@ public static class StorefrontServiceExtensions
     {
         builder.Services.AddProblemDetails();
         builder.Services.AddSingleton<IProxyConfigProvider, GatewayProxyConfigProvider>();
-        builder.Services.AddReverseProxy();
+        builder.Services.AddReverseProxy().AddTransforms(SignInExtensions.AddAccessTokenTransform);
         return builder;
     }
 

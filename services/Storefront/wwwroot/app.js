@@ -1,34 +1,27 @@
 // Storefront: plain JS against the same-origin /api proxy (which forwards to the gateway).
+// The storefront's server signs the shopper in (OpenID Connect) and keeps the tokens in its HttpOnly session cookie;
+// this script never sees one. The basket and orders are the signed-in shopper's own.
 // Every panel fails on its own: a dead catalog or analytics shows a message, the rest keeps working.
 "use strict";
 
 const pageSize = 12;
-const state = { pageIndex: 0, query: "", count: 0, orderStream: null };
-const buyerId = loadBuyerId();
+const state = { pageIndex: 0, query: "", count: 0, orderStream: null, signedIn: false };
 const $ = (id) => document.getElementById(id);
 const money = (value) => Number(value).toFixed(2);
-
-function loadBuyerId() {
-  let id = localStorage.getItem("buyerId");
-  if (!id) {
-    id = "buyer-" + crypto.randomUUID().replaceAll("-", "").slice(0, 12);
-    localStorage.setItem("buyerId", id);
-  }
-  return id;
-}
 
 // Turns any failure (network error, ProblemDetails, empty 5xx) into one readable sentence.
 async function api(path, options = {}) {
   let response;
   try {
-    response = await fetch(path, { headers: { "Content-Type": "application/json" }, ...options });
+    // X-Storefront: the proxy puts the session's token only on unsafe calls this page's own script makes.
+    response = await fetch(path, { headers: { "Content-Type": "application/json", "X-Storefront": "1" }, ...options });
   } catch {
     throw new Error("network");
   }
   const text = await response.text();
   const body = text ? safeJson(text) : null;
   if (!response.ok) {
-    const error = new Error(describeProblem(body) || `HTTP ${response.status}`);
+    const error = new Error(response.status === 401 ? "please sign in" : describeProblem(body) || `HTTP ${response.status}`);
     error.status = response.status;
     throw error;
   }
@@ -99,8 +92,13 @@ function renderPager() {
 
 // ---- basket --------------------------------------------------------------------------------
 async function loadBasket() {
+  if (!state.signedIn) {
+    renderBasket({ items: [] });
+    show($("basket-error"), "Sign in to use the basket.");
+    return;
+  }
   try {
-    renderBasket(await api(`/api/basket/${buyerId}`));
+    renderBasket(await api("/api/basket"));
     show($("basket-error"), "");
   } catch (error) {
     show($("basket-error"), `The basket is unavailable right now (${error.message}).`);
@@ -109,7 +107,7 @@ async function loadBasket() {
 
 async function addToBasket(productId) {
   try {
-    renderBasket(await api(`/api/basket/${buyerId}/items`, {
+    renderBasket(await api("/api/basket/items", {
       method: "POST",
       body: JSON.stringify({ productId, quantity: 1 }),
     }));
@@ -121,7 +119,7 @@ async function addToBasket(productId) {
 
 async function removeFromBasket(productId) {
   try {
-    renderBasket(await api(`/api/basket/${buyerId}/items/${productId}`, { method: "DELETE" }));
+    renderBasket(await api(`/api/basket/items/${productId}`, { method: "DELETE" }));
   } catch (error) {
     show($("basket-error"), `Could not remove the product: ${error.message}`);
   }
@@ -150,7 +148,7 @@ async function checkout() {
   const button = $("checkout-button");
   button.disabled = true;
   try {
-    const result = await api(`/api/basket/${buyerId}/checkout`, { method: "POST" });
+    const result = await api("/api/basket/checkout", { method: "POST" });
     show($("basket-error"), "");
     renderBasket({ items: [] });
     followOrder(result.orderId);
@@ -176,6 +174,7 @@ function followOrder(orderId) {
     if (update.status === "Paid" || update.status === "Cancelled") {
       stream.close();
       loadCatalog();
+      loadMyOrders();
     }
   });
   // On error EventSource reconnects by itself; fall back to one poll so the status is never stale for long.
@@ -186,6 +185,36 @@ function setOrderStatus(update) {
   $("order-status").textContent = update.status;
   $("order-panel").dataset.status = update.status;
   show($("order-reason"), update.cancellationReason || "");
+}
+
+// ---- who is signed in, and their orders ---------------------------------------------------------
+async function loadAccount() {
+  try {
+    const me = await api("/account/me");
+    state.signedIn = !!me?.signedIn;
+    $("sign-in").hidden = state.signedIn;
+    $("signed-in").hidden = !state.signedIn;
+    $("signed-in-user").textContent = me?.name ?? "";
+  } catch {
+    state.signedIn = false;
+  }
+}
+
+async function loadMyOrders() {
+  if (!state.signedIn) return;
+  try {
+    const orders = await api("/api/orders");
+    $("my-orders-list").replaceChildren(...orders.map((order) => {
+      const li = document.createElement("li");
+      li.dataset.testid = "my-order";
+      li.dataset.orderId = order.id;
+      li.textContent = `${order.id}: ${order.status}, ${money(order.total)}`;
+      return li;
+    }));
+    show($("my-orders-empty"), orders.length === 0 ? "No orders yet." : "");
+  } catch (error) {
+    show($("my-orders-empty"), `Your orders are unavailable right now (${error.message}).`);
+  }
 }
 
 // ---- live sales (SSE) ----------------------------------------------------------------------
@@ -227,7 +256,7 @@ function salesUnavailable(stream) {
 }
 
 // ---- wiring --------------------------------------------------------------------------------
-$("buyer-id").textContent = buyerId;
+$("sign-in").href = `/account/login?returnUrl=${encodeURIComponent(location.pathname)}`;
 $("search-form").addEventListener("submit", (event) => {
   event.preventDefault();
   state.query = $("search-input").value.trim();
@@ -238,5 +267,5 @@ $("prev-page").addEventListener("click", () => { state.pageIndex--; loadCatalog(
 $("next-page").addEventListener("click", () => { state.pageIndex++; loadCatalog(); });
 $("checkout-button").addEventListener("click", checkout);
 loadCatalog();
-loadBasket();
+loadAccount().then(() => { loadBasket(); loadMyOrders(); });
 followSales();

@@ -40,16 +40,16 @@ public sealed class BasketConfigurationTests(ApiFixture fixture)
     [Fact]
     public async Task Basket_starts_with_a_longer_downstream_budget_and_still_prices_from_catalog()
     {
-        await using var basket = new ServiceHost<BasketStore>(new Dictionary<string, string?>
+        await using var basket = new ServiceHost<BasketStore>(fixture.WithIdentity(new Dictionary<string, string?>
         {
             ["ConnectionStrings:redis"] = fixture.Servers.Redis,
             ["services:catalog:http:0"] = fixture.Catalog0.Url,
             ["Basket:DownstreamAttemptTimeout"] = "00:00:10",
             ["Basket:DownstreamTotalTimeout"] = "00:00:30",
-        });
-        using var client = basket.CreateHttpClient();
+        }));
+        using var client = basket.CreateHttpClient(await fixture.NewBuyerAsync());
 
-        var response = await client.PostAsJsonAsync("/api/basket/buyer-long-budget/items", new { productId = 6, quantity = 1 }).AssertSuccessAsync();
+        var response = await client.PostAsJsonAsync("/api/basket/items", new { productId = 6, quantity = 1 }).AssertSuccessAsync();
 
         var line = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("items")[0];
         Assert.Equal(6, line.GetProperty("productId").GetInt32());

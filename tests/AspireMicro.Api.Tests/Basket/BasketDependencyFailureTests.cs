@@ -16,33 +16,33 @@ public sealed class BasketDependencyFailureTests(ApiFixture fixture)
     [Fact]
     public async Task Checkout_when_ordering_is_unreachable_returns_503_naming_ordering_and_keeps_the_basket()
     {
-        await using var basket = new ServiceHost<BasketStore>(new Dictionary<string, string?>
+        await using var basket = new ServiceHost<BasketStore>(fixture.WithIdentity(new Dictionary<string, string?>
         {
             ["ConnectionStrings:redis"] = fixture.Servers.Redis,
             ["services:catalog:http:0"] = fixture.Catalog0.Url,
             ["services:ordering:http:0"] = $"http://{NothingListens}",
-        });
-        using var client = basket.CreateHttpClient();
-        await client.PostAsJsonAsync("/api/basket/buyer-no-ordering/items", new { productId = 4, quantity = 1 }).AssertSuccessAsync();
+        }));
+        using var client = basket.CreateHttpClient(await fixture.NewBuyerAsync());
+        await client.PostAsJsonAsync("/api/basket/items", new { productId = 4, quantity = 1 }).AssertSuccessAsync();
 
-        var response = await client.PostAsync("/api/basket/buyer-no-ordering/checkout", null);
+        var response = await client.PostAsync("/api/basket/checkout", null);
 
         await AssertUnavailableAsync(response, "ordering");
-        var kept = await client.GetFromJsonAsync<JsonElement>("/api/basket/buyer-no-ordering");
+        var kept = await client.GetFromJsonAsync<JsonElement>("/api/basket");
         Assert.Equal(1, kept.GetProperty("items").GetArrayLength());
     }
 
     [Fact]
     public async Task Reading_a_basket_when_redis_is_unreachable_returns_503_naming_redis()
     {
-        await using var basket = new ServiceHost<BasketStore>(new Dictionary<string, string?>
+        await using var basket = new ServiceHost<BasketStore>(fixture.WithIdentity(new Dictionary<string, string?>
         {
             ["ConnectionStrings:redis"] = NothingListens,
             ["services:catalog:http:0"] = fixture.Catalog0.Url,
-        });
-        using var client = basket.CreateHttpClient();
+        }));
+        using var client = basket.CreateHttpClient(await fixture.NewBuyerAsync());
 
-        var response = await client.GetAsync("/api/basket/buyer-no-redis");
+        var response = await client.GetAsync("/api/basket");
 
         await AssertUnavailableAsync(response, "redis");
     }

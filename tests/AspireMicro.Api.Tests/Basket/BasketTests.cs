@@ -13,9 +13,9 @@ public sealed class BasketTests(ApiFixture fixture)
     [Fact]
     public async Task Basket_lines_get_name_and_price_from_catalog_not_from_the_client()
     {
-        using var client = fixture.Basket.CreateHttpClient();
+        using var client = fixture.Basket.CreateHttpClient(await fixture.NewBuyerAsync());
 
-        var response = await client.PutAsJsonAsync("/api/basket/buyer-pricing", new
+        var response = await client.PutAsJsonAsync("/api/basket", new
         {
             items = new[] { new { productId = 2, quantity = 3, unitPrice = 0.01m } },
         }).AssertSuccessAsync();
@@ -32,11 +32,10 @@ public sealed class BasketTests(ApiFixture fixture)
     [Fact]
     public async Task Adding_the_same_product_twice_sums_the_quantity()
     {
-        using var client = fixture.Basket.CreateHttpClient();
-        await client.DeleteAsync("/api/basket/buyer-add");
+        using var client = fixture.Basket.CreateHttpClient(await fixture.NewBuyerAsync());
 
-        await client.PostAsJsonAsync("/api/basket/buyer-add/items", new { productId = 5, quantity = 1 });
-        var response = await client.PostAsJsonAsync("/api/basket/buyer-add/items", new { productId = 5, quantity = 2 });
+        await client.PostAsJsonAsync("/api/basket/items", new { productId = 5, quantity = 1 });
+        var response = await client.PostAsJsonAsync("/api/basket/items", new { productId = 5, quantity = 2 });
 
         var basket = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal(3, basket.GetProperty("items")[0].GetProperty("quantity").GetInt32());
@@ -45,9 +44,9 @@ public sealed class BasketTests(ApiFixture fixture)
     [Fact]
     public async Task Unknown_product_returns_400_naming_the_line()
     {
-        using var client = fixture.Basket.CreateHttpClient();
+        using var client = fixture.Basket.CreateHttpClient(await fixture.NewBuyerAsync());
 
-        var response = await client.PutAsJsonAsync("/api/basket/buyer-unknown", new
+        var response = await client.PutAsJsonAsync("/api/basket", new
         {
             items = new[] { new { productId = 1, quantity = 1 }, new { productId = 987654, quantity = 1 } },
         });
@@ -61,9 +60,9 @@ public sealed class BasketTests(ApiFixture fixture)
     [InlineData(100_000)]
     public async Task Quantity_out_of_range_returns_400_naming_the_field(int quantity)
     {
-        using var client = fixture.Basket.CreateHttpClient();
+        using var client = fixture.Basket.CreateHttpClient(await fixture.NewBuyerAsync());
 
-        var response = await client.PostAsJsonAsync("/api/basket/buyer-quantity/items", new { productId = 1, quantity });
+        var response = await client.PostAsJsonAsync("/api/basket/items", new { productId = 1, quantity });
 
         await response.AssertProblemAsync(HttpStatusCode.BadRequest, "quantity");
     }
@@ -71,10 +70,10 @@ public sealed class BasketTests(ApiFixture fixture)
     [Fact]
     public async Task Malformed_json_returns_400_not_500()
     {
-        using var client = fixture.Basket.CreateHttpClient();
+        using var client = fixture.Basket.CreateHttpClient(await fixture.NewBuyerAsync());
 
         var response = await client.PutAsync(
-            "/api/basket/buyer-json", new StringContent("{\"items\": [ {\"productId\": 1, ", System.Text.Encoding.UTF8, "application/json"));
+            "/api/basket", new StringContent("{\"items\": [ {\"productId\": 1, ", System.Text.Encoding.UTF8, "application/json"));
 
         await response.AssertProblemAsync(HttpStatusCode.BadRequest);
     }
@@ -82,34 +81,45 @@ public sealed class BasketTests(ApiFixture fixture)
     [Fact]
     public async Task Empty_body_returns_400_naming_the_body()
     {
-        using var client = fixture.Basket.CreateHttpClient();
+        using var client = fixture.Basket.CreateHttpClient(await fixture.NewBuyerAsync());
         using var empty = new StringContent(string.Empty, System.Text.Encoding.UTF8, "application/json");
 
-        var response = await client.PutAsync("/api/basket/buyer-empty-body", empty);
+        var response = await client.PutAsync("/api/basket", empty);
 
         var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest, "body");
         Assert.DoesNotContain("Implicit body", problem.GetRawText(), StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task Invalid_buyer_id_returns_400_naming_the_field()
+    public async Task A_buyer_id_in_the_path_is_not_a_route_the_basket_is_the_callers_own()
+    {
+        using var client = fixture.Basket.CreateHttpClient(await fixture.NewBuyerAsync());
+
+        var response = await client.GetAsync("/api/basket/someone-else");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Without_a_token_the_basket_answers_401_problem()
     {
         using var client = fixture.Basket.CreateHttpClient();
 
-        var response = await client.GetAsync("/api/basket/not%20valid!");
+        var response = await client.GetAsync("/api/basket");
 
-        await response.AssertProblemAsync(HttpStatusCode.BadRequest, "buyerId");
+        await response.AssertProblemAsync(HttpStatusCode.Unauthorized);
     }
 
     [Fact]
     public async Task Basket_is_stored_with_the_configured_time_to_live()
     {
-        using var client = fixture.Basket.CreateHttpClient();
+        var buyer = await fixture.NewBuyerAsync();
+        using var client = fixture.Basket.CreateHttpClient(buyer);
 
-        await client.PostAsJsonAsync("/api/basket/buyer-ttl/items", new { productId = 3, quantity = 1 }).AssertSuccessAsync();
+        await client.PostAsJsonAsync("/api/basket/items", new { productId = 3, quantity = 1 }).AssertSuccessAsync();
 
         await using var redis = await ConnectionMultiplexer.ConnectAsync(fixture.Servers.Redis);
-        var ttl = await redis.GetDatabase().KeyTimeToLiveAsync(BasketStore.Key("buyer-ttl"));
+        var ttl = await redis.GetDatabase().KeyTimeToLiveAsync(BasketStore.Key(buyer.Subject));
         Assert.NotNull(ttl);
         Assert.InRange(ttl.Value, TimeSpan.FromMinutes(29), TimeSpan.FromMinutes(30));
     }
@@ -117,18 +127,18 @@ public sealed class BasketTests(ApiFixture fixture)
     [Fact]
     public async Task Basket_expires_after_its_time_to_live()
     {
-        await using var basket = new ServiceHost<BasketStore>(new Dictionary<string, string?>
+        await using var basket = new ServiceHost<BasketStore>(fixture.WithIdentity(new Dictionary<string, string?>
         {
             ["ConnectionStrings:redis"] = fixture.Servers.Redis,
             ["services:catalog:http:0"] = fixture.Catalog0.Url,
             ["Basket:TimeToLive"] = "00:00:01",
-        });
-        using var client = basket.CreateHttpClient();
-        await client.PostAsJsonAsync("/api/basket/buyer-expiring/items", new { productId = 3, quantity = 1 }).AssertSuccessAsync();
+        }));
+        using var client = basket.CreateHttpClient(await fixture.NewBuyerAsync());
+        await client.PostAsJsonAsync("/api/basket/items", new { productId = 3, quantity = 1 }).AssertSuccessAsync();
 
         // Redis expires keys on its own clock: wait for it (bounded) rather than sleep a guess.
         var after = await Eventually.WaitAsync(
-            () => client.GetFromJsonAsync<JsonElement>("/api/basket/buyer-expiring"),
+            () => client.GetFromJsonAsync<JsonElement>("/api/basket"),
             basket => basket.GetProperty("items").GetArrayLength() == 0,
             TimeSpan.FromSeconds(30),
             "the basket has expired");
@@ -139,10 +149,9 @@ public sealed class BasketTests(ApiFixture fixture)
     [Fact]
     public async Task Checkout_with_empty_basket_returns_400()
     {
-        using var client = fixture.Basket.CreateHttpClient();
-        await client.DeleteAsync("/api/basket/buyer-empty");
+        using var client = fixture.Basket.CreateHttpClient(await fixture.NewBuyerAsync());
 
-        var response = await client.PostAsync("/api/basket/buyer-empty/checkout", null);
+        var response = await client.PostAsync("/api/basket/checkout", null);
 
         await response.AssertProblemAsync(HttpStatusCode.BadRequest, "items");
     }

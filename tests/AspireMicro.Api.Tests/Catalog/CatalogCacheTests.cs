@@ -27,7 +27,7 @@ public sealed class CatalogCacheTests(ApiFixture fixture)
     [Fact]
     public async Task Price_update_on_one_replica_invalidates_the_cache_for_both()
     {
-        using var writer = fixture.Catalog0.CreateHttpClient();
+        using var writer = fixture.Catalog0.CreateHttpClient(await fixture.AdminAsync());
         using var reader = fixture.Catalog1.CreateHttpClient();
         await reader.GetAsync("/api/catalog/items/12");
         var cached = await reader.GetAsync("/api/catalog/items/12");

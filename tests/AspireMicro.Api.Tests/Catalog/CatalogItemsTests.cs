@@ -77,7 +77,7 @@ public sealed class CatalogItemsTests(ApiFixture fixture)
     [InlineData("{\"price\": 10", "price")]
     public async Task Invalid_update_returns_400_naming_the_field(string json, string field)
     {
-        using var client = fixture.Catalog0.CreateHttpClient();
+        using var client = fixture.Catalog0.CreateHttpClient(await fixture.AdminAsync());
 
         var response = await client.PutAsync("/api/catalog/items/7", new StringContent(json, System.Text.Encoding.UTF8, "application/json"));
 

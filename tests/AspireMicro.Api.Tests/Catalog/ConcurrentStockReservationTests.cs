@@ -21,7 +21,7 @@ public sealed class ConcurrentStockReservationTests(ApiFixture fixture)
     [Fact]
     public async Task Burst_of_orders_for_one_product_reserves_and_releases_each_order_exactly_once()
     {
-        using var catalog = fixture.Catalog0.CreateHttpClient();
+        using var catalog = fixture.Catalog0.CreateHttpClient(await fixture.AdminAsync());
         (await catalog.PutAsJsonAsync($"/api/catalog/items/{ProductId}", new { availableStock = 100 })).EnsureSuccessStatusCode();
         await using var probe = await EventProbe.StartAsync(fixture.Servers.Messaging, nameof(OrderStockReserved), nameof(OrderStockRejected));
         var orders = Enumerable.Range(0, Orders)

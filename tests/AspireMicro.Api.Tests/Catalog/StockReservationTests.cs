@@ -13,7 +13,7 @@ public sealed class StockReservationTests(ApiFixture fixture)
     [Fact]
     public async Task Submitted_order_reserves_stock_once_and_payment_failure_releases_it()
     {
-        using var catalog = fixture.Catalog0.CreateHttpClient();
+        using var catalog = fixture.Catalog0.CreateHttpClient(await fixture.AdminAsync());
         (await catalog.PutAsJsonAsync("/api/catalog/items/30", new { availableStock = 5 })).EnsureSuccessStatusCode();
         await catalog.GetAsync("/api/catalog/items/30"); // warm the cache: the reservation must evict it
         await using var probe = await EventProbe.StartAsync(fixture.Servers.Messaging, nameof(OrderStockReserved), nameof(OrderStockRejected));
@@ -36,7 +36,7 @@ public sealed class StockReservationTests(ApiFixture fixture)
     [Fact]
     public async Task Order_that_cannot_be_fully_reserved_is_rejected_and_reserves_nothing()
     {
-        using var catalog = fixture.Catalog1.CreateHttpClient();
+        using var catalog = fixture.Catalog1.CreateHttpClient(await fixture.AdminAsync());
         (await catalog.PutAsJsonAsync("/api/catalog/items/31", new { availableStock = 10 })).EnsureSuccessStatusCode();
         (await catalog.PutAsJsonAsync("/api/catalog/items/32", new { availableStock = 1 })).EnsureSuccessStatusCode();
         await using var probe = await EventProbe.StartAsync(fixture.Servers.Messaging, nameof(OrderStockReserved), nameof(OrderStockRejected));

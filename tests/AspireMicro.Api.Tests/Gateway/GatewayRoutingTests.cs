@@ -27,9 +27,9 @@ public sealed class GatewayRoutingTests(ApiFixture fixture)
     [Fact]
     public async Task Basket_routes_through_the_gateway()
     {
-        using var client = fixture.Gateway.CreateHttpClient();
+        using var client = fixture.Gateway.CreateHttpClient(await fixture.NewBuyerAsync());
 
-        var response = await client.PostAsJsonAsync("/api/basket/buyer-via-gateway/items", new { productId = 8, quantity = 2 });
+        var response = await client.PostAsJsonAsync("/api/basket/items", new { productId = 8, quantity = 2 });
 
         response.EnsureSuccessStatusCode();
         var basket = await response.Content.ReadFromJsonAsync<JsonElement>();
@@ -115,7 +115,7 @@ public sealed class GatewayRoutingTests(ApiFixture fixture)
     [Fact]
     public async Task Chunked_body_within_the_limit_is_forwarded()
     {
-        using var client = fixture.Gateway.CreateHttpClient();
+        using var client = fixture.Gateway.CreateHttpClient(await fixture.AdminAsync());
         using var request = new HttpRequestMessage(HttpMethod.Put, "/api/catalog/items/1")
         {
             Content = JsonContent.Create(new { availableStock = -1 }),

@@ -1,6 +1,8 @@
+using AspireMicro.Testing;
 using Basket.Api.Storage;
 using Catalog.Api.Data;
 using Gateway.Configuration;
+using Identity.Api.Data;
 using Ordering.Api.IntegrationEvents;
 
 namespace AspireMicro.Api.Tests.Infrastructure;
@@ -18,13 +20,32 @@ public sealed class ApiFixture : IAsyncLifetime
     public ServiceHost<BasketStore> Basket { get; private set; } = null!;
     public ServiceHost<OrderStockReservedHandler> Ordering { get; private set; } = null!;
     public ServiceHost<GatewayOptions> Gateway { get; private set; } = null!;
+    public ServiceHost<IdentityDb> Identity { get; private set; } = null!;
     public string CatalogDb { get; private set; } = string.Empty;
+
+    /// <summary>The real identity service's tokens: registered buyers and the seeded admin (password grant, test client).</summary>
+    public IdentityTestClient Tokens { get; private set; } = null!;
+
+    public const string AdminPassword = "Api-admin-2026";
+    private const string BasketClientSecret = "api-tests-basket-secret";
+    private static readonly string TestClientSecret = Guid.NewGuid().ToString("N");
+    private TestUser? _admin;
 
     public async Task InitializeAsync()
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
         await Servers.StartAsync(timeout.Token);
         CatalogDb = Servers.CatalogDb;
+
+        // The real identity service first: every other service validates its tokens (its URL is the issuer).
+        Identity = new ServiceHost<IdentityDb>(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:identitydb"] = Servers.IdentityDb,
+            ["Identity:Admin:Password"] = AdminPassword,
+            ["Identity:Basket:Secret"] = BasketClientSecret,
+            ["Identity:Test:Secret"] = TestClientSecret,
+        });
+        Tokens = new IdentityTestClient(Identity.BaseAddress, TestClientSecret);
 
         // One after the other: WebApplicationFactory finds its host through a process-wide DiagnosticListener, so two
         // factories starting at once can pick up each other's host ("Addresses cannot be modified after the server has
@@ -34,12 +55,12 @@ public sealed class ApiFixture : IAsyncLifetime
         Catalog1 = StartCatalog("catalog-1");
 
         // The real ordering service, so checkout is proven against its idempotency, not a stand-in.
-        Ordering = new ServiceHost<OrderStockReservedHandler>(new Dictionary<string, string?>
+        Ordering = new ServiceHost<OrderStockReservedHandler>(WithIdentity(new Dictionary<string, string?>
         {
             ["ConnectionStrings:orderingdb"] = Servers.OrderingDb,
             ["ConnectionStrings:messaging"] = Servers.Messaging,
-        });
-        Basket = new ServiceHost<BasketStore>(new Dictionary<string, string?>
+        }));
+        Basket = new ServiceHost<BasketStore>(WithIdentity(new Dictionary<string, string?>
         {
             ["ConnectionStrings:redis"] = Servers.Redis,
             ["services:catalog:http:0"] = Catalog0.Url,
@@ -48,18 +69,43 @@ public sealed class ApiFixture : IAsyncLifetime
             // A cold catalog or ordering on a loaded 2-core machine can take seconds: tests check behaviour, not speed.
             ["Basket:DownstreamAttemptTimeout"] = "00:00:10",
             ["Basket:DownstreamTotalTimeout"] = "00:00:30",
-        });
+        }));
         Gateway = StartGateway(new Dictionary<string, string?>());
     }
 
-    public ServiceHost<CatalogDbContext> StartCatalog(string instanceId) => new(new Dictionary<string, string?>
+    public ServiceHost<CatalogDbContext> StartCatalog(string instanceId) => new(WithIdentity(new Dictionary<string, string?>
     {
         ["ConnectionStrings:catalogdb"] = CatalogDb,
         ["ConnectionStrings:redis"] = Servers.Redis,
         ["ConnectionStrings:messaging"] = Servers.Messaging,
         ["OTEL_RESOURCE_ATTRIBUTES"] = $"service.instance.id={instanceId}",
         ["CatalogCache:BreakDuration"] = "00:00:02",
-    });
+    }));
+
+    /// <summary>
+    /// Adds what every service needs to validate tokens (the identity service's address, as Aspire's service
+    /// discovery gives it) and basket's client secret for its client-credentials calls to ordering.
+    /// </summary>
+    public Dictionary<string, string?> WithIdentity(Dictionary<string, string?> settings)
+    {
+        settings["services:identity:http:0"] = Identity.Url;
+        settings["Auth:ClientSecret"] = BasketClientSecret;
+        return settings;
+    }
+
+    /// <summary>A newly registered buyer with its own token (its sub is its buyer id everywhere).</summary>
+    public async Task<TestUser> NewBuyerAsync()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        return await Tokens.NewBuyerAsync("api", timeout.Token);
+    }
+
+    /// <summary>The seeded admin (catalog writes need the admin role).</summary>
+    public async Task<TestUser> AdminAsync()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        return _admin ??= await Tokens.SignInAsync("admin", AdminPassword, timeout.Token);
+    }
 
     /// <summary>A gateway over the fixture's services; <paramref name="overrides"/> win (e.g. a tiny rate limit).</summary>
     public ServiceHost<GatewayOptions> StartGateway(IReadOnlyDictionary<string, string?> overrides)
@@ -72,6 +118,7 @@ public sealed class ApiFixture : IAsyncLifetime
             ["services:ordering:http:0"] = Ordering.Url,
             ["Gateway:HealthProbeInterval"] = "00:00:01",
         };
+        WithIdentity(settings);
         foreach (var (key, value) in overrides)
         {
             settings[key] = value;
@@ -82,7 +129,8 @@ public sealed class ApiFixture : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        foreach (var host in new IAsyncDisposable?[] { Gateway, Basket, Ordering, Catalog1, Catalog0 })
+        Tokens?.Dispose();
+        foreach (var host in new IAsyncDisposable?[] { Gateway, Basket, Ordering, Catalog1, Catalog0, Identity })
         {
             if (host is not null)
             {

@@ -15,6 +15,7 @@ public sealed class BackingServers : IAsyncDisposable
 
     public string CatalogDb { get; private set; } = string.Empty;
     public string OrderingDb { get; private set; } = string.Empty;
+    public string IdentityDb { get; private set; } = string.Empty;
     public string Redis { get; private set; } = string.Empty;
     public string Messaging { get; private set; } = string.Empty;
 
@@ -25,18 +26,20 @@ public sealed class BackingServers : IAsyncDisposable
         var postgres = builder.AddNativePostgres("pg");
         postgres.AddDatabase("catalogdb");
         postgres.AddDatabase("orderingdb");
+        postgres.AddDatabase("identitydb");
         builder.AddNativeRedis(RedisName);
         builder.AddNativeRabbitMQ("messaging");
         _app = await builder.BuildAsync(ct);
         await _app.StartAsync(ct);
         // StartAsync returns before resources nothing waits for are up: wait for each one's own health.
-        foreach (var name in new[] { "pg", "catalogdb", "orderingdb", RedisName, "messaging" })
+        foreach (var name in new[] { "pg", "catalogdb", "orderingdb", "identitydb", RedisName, "messaging" })
         {
             await _app.ResourceNotifications.WaitForResourceHealthyAsync(name, ct);
         }
 
         CatalogDb = await ConnectionStringAsync("catalogdb", ct);
         OrderingDb = await ConnectionStringAsync("orderingdb", ct);
+        IdentityDb = await ConnectionStringAsync("identitydb", ct);
         Redis = await ConnectionStringAsync(RedisName, ct);
         Messaging = await ConnectionStringAsync("messaging", ct);
     }

@@ -34,6 +34,14 @@ public sealed class ServiceHost<TEntryPoint> : WebApplicationFactory<TEntryPoint
 
     public HttpClient CreateHttpClient() => new() { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
 
+    /// <summary>A client whose every request carries <paramref name="user"/>'s access token.</summary>
+    public HttpClient CreateHttpClient(AspireMicro.Testing.TestUser user)
+    {
+        var client = CreateHttpClient();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", user.AccessToken);
+        return client;
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Production");

@@ -18,7 +18,7 @@ public sealed class StorefrontTests(ApiFixture fixture)
 
         var html = await client.GetStringAsync("/");
 
-        foreach (var id in new[] { "search-input", "search-button", "product-list", "basket", "checkout-button", "order-status", "sales-panel", "catalog-error" })
+        foreach (var id in new[] { "search-input", "search-button", "product-list", "basket", "checkout-button", "order-status", "sales-panel", "catalog-error", "sign-in", "signed-in-user", "my-orders" })
         {
             Assert.Contains($"data-testid=\"{id}\"", html, StringComparison.Ordinal);
         }
@@ -36,6 +36,23 @@ public sealed class StorefrontTests(ApiFixture fixture)
         Assert.True(response.Headers.Contains("X-Correlation-Id"), "the gateway stamped the response");
         var page = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal(3, page.GetProperty("data").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Without_a_session_the_page_is_told_nobody_is_signed_in_and_sign_in_redirects_to_the_identity_service()
+    {
+        await using var storefront = StartStorefront(fixture.Gateway.Url);
+        using var client = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false }) { BaseAddress = storefront.BaseAddress };
+
+        var me = await client.GetFromJsonAsync<JsonElement>("/account/me");
+        using var signIn = await client.GetAsync("/account/login?returnUrl=/");
+
+        Assert.False(me.GetProperty("signedIn").GetBoolean());
+        Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+        var location = signIn.Headers.Location!;
+        Assert.StartsWith(fixture.Identity.Url + "/connect/authorize", location.ToString(), StringComparison.Ordinal);
+        Assert.Contains("code_challenge_method=S256", location.Query, StringComparison.Ordinal);
+        Assert.Contains("client_id=storefront", location.Query, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -57,6 +74,7 @@ public sealed class StorefrontTests(ApiFixture fixture)
         Assert.Contains("data-testid", await client.GetStringAsync("/"), StringComparison.Ordinal);
     }
 
-    private static ServiceHost<GatewayProxyConfigProvider> StartStorefront(string gatewayUrl) =>
-        new(new Dictionary<string, string?> { ["services:gateway:http:0"] = gatewayUrl });
+    /// <summary>Configured as the AppHost does: the gateway, and the identity service it signs shoppers in with.</summary>
+    private ServiceHost<GatewayProxyConfigProvider> StartStorefront(string gatewayUrl) =>
+        new(fixture.WithIdentity(new Dictionary<string, string?> { ["services:gateway:http:0"] = gatewayUrl }));
 }

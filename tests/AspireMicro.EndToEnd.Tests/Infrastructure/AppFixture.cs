@@ -25,6 +25,16 @@ public sealed class AppFixture : IAsyncLifetime
 
     public HttpClient Gateway { get; private set; } = null!;
 
+    /// <summary>Tokens from the app's real identity service (test client, password grant; see IdentityTestClient).</summary>
+    public IdentityTestClient Identity { get; private set; } = null!;
+
+    /// <summary>The seeded demo users' passwords, given to the AppHost as its secret parameters.</summary>
+    public const string DemoBuyerPassword = "Demo-buyer-2026";
+    public const string DemoAdminPassword = "Demo-admin-2026";
+
+    /// <summary>Registers the password-grant test client in the identity service (only tests configure it).</summary>
+    private static readonly string TestClientSecret = Guid.NewGuid().ToString("N");
+
     public ShopClient Shop { get; private set; } = null!;
 
     public TimeSpan StartupTime { get; private set; }
@@ -48,7 +58,8 @@ public sealed class AppFixture : IAsyncLifetime
         using var timeout = new CancellationTokenSource(StartTimeout);
         _otlp = await OtlpReceiver.StartAsync(timeout.Token);
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AspireMicro_AppHost>(
-            ["--BackingStores=native"], (options, _) => options.DisableDashboard = true, timeout.Token);
+            ["--BackingStores=native", $"--Parameters:identity-buyer-password={DemoBuyerPassword}", $"--Parameters:identity-admin-password={DemoAdminPassword}"],
+            (options, _) => options.DisableDashboard = true, timeout.Token);
         builder.WithQuietLogs();
         // With no dashboard in the model, Aspire points every resource's OTLP exporter at this setting.
         builder.Configuration["ASPIRE_DASHBOARD_OTLP_ENDPOINT_URL"] = _otlp.Endpoint.ToString();
@@ -56,8 +67,12 @@ public sealed class AppFixture : IAsyncLifetime
         builder.CreateResourceBuilder<ProjectResource>("payment").WithEnvironment("Payment__FailureRate", "0");
         // Pollers and the bad-input sweep are one client; the per-client limit has its own tests.
         builder.CreateResourceBuilder<ProjectResource>("gateway").WithEnvironment("Gateway__RateLimit__PermitLimit", "1000000");
+        // The expired-token test uses a test client whose tokens live 2 s; the default 30 s of clock skew would
+        // keep them valid for half a minute longer. One second is still tolerant of this one machine's clock.
+        builder.CreateResourceBuilder<ProjectResource>("gateway").WithEnvironment("Auth__ClockSkew", "00:00:01");
         // A short break lets the Redis scenario watch the breaker close again within the test.
         builder.CreateResourceBuilder<ProjectResource>("catalog").WithEnvironment("CatalogCache__BreakDuration", "00:00:02");
+        builder.CreateResourceBuilder<ProjectResource>("identity").WithEnvironment("Identity__Test__Secret", TestClientSecret);
 
         _app = await builder.BuildAsync(timeout.Token);
         await _app.StartAsync(timeout.Token);
@@ -79,9 +94,10 @@ public sealed class AppFixture : IAsyncLifetime
             return;
         }
 
+        Identity = new IdentityTestClient(_app.GetEndpoint("identity", "http"), TestClientSecret);
         Gateway = _app.CreateHttpClient("gateway");
         Gateway.Timeout = TimeSpan.FromSeconds(30);
-        Shop = new ShopClient(Gateway);
+        Shop = new ShopClient(Gateway, Identity);
         WarmUp = await FirstCheckoutAsync();
         // What the services logged from their start to the first purchase, once their exporters have sent it.
         await OtlpFlush.WaitAsync(_otlp.Telemetry, TimeSpan.FromSeconds(30));
@@ -99,13 +115,13 @@ public sealed class AppFixture : IAsyncLifetime
     {
         var attempts = new List<string>();
         var product = (await Shop.SearchAsync(pageSize: 1)).Single();
+        var buyer = await Shop.NewBuyerAsync();
         await Eventually.GetAsync(
             async () =>
             {
-                var buyer = ShopClient.NewBuyer();
-                await Shop.AddToBasketAsync(buyer, product.Id, 1);
+                await Shop.SetBasketAsync(buyer, product.Id, 1);
                 var watch = System.Diagnostics.Stopwatch.StartNew();
-                using var response = await Gateway.PostAsync($"/api/basket/{buyer}/checkout", null);
+                using var response = await Shop.SendAsync(buyer, HttpMethod.Post, "/api/basket/checkout");
                 var body = await response.Content.ReadAsStringAsync();
                 attempts.Add($"{(int)response.StatusCode} in {watch.ElapsedMilliseconds} ms{(response.IsSuccessStatusCode ? "" : ": " + body[..Math.Min(body.Length, 300)])}");
                 return response.IsSuccessStatusCode;
@@ -117,6 +133,7 @@ public sealed class AppFixture : IAsyncLifetime
     public async Task DisposeAsync()
     {
         Gateway?.Dispose();
+        Identity?.Dispose();
         if (_app is not null)
         {
             await _app.DisposeAsync();

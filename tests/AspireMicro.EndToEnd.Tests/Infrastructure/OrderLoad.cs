@@ -8,11 +8,13 @@ namespace AspireMicro.EndToEnd.Tests.Infrastructure;
 /// </summary>
 public sealed class OrderLoad(ShopClient shop, IReadOnlyList<int> productIds)
 {
-    private readonly ConcurrentBag<Guid> _placed = [];
+    private readonly ConcurrentBag<Guid> _placedIds = [];
+    private readonly ConcurrentDictionary<Guid, PlacedOrder> _placed = new();
     private int _refused;
     private int _attempts;
 
-    public IReadOnlyCollection<Guid> Placed => _placed;
+    /// <summary>Every accepted order id, as often as it was answered (a duplicate would show).</summary>
+    public IReadOnlyCollection<Guid> Placed => _placedIds;
 
     public int Refused => _refused;
 
@@ -24,16 +26,20 @@ public sealed class OrderLoad(ShopClient shop, IReadOnlyList<int> productIds)
         var next = 0;
         return Task.WhenAll(Enumerable.Range(0, concurrency).Select(async _ =>
         {
+            // One account per shopper, buying one thing after the other (its basket is replaced each time).
+            var buyer = await shop.NewBuyerAsync();
             while (Interlocked.Increment(ref next) <= total)
             {
                 Interlocked.Increment(ref _attempts);
                 var product = productIds[Random.Shared.Next(productIds.Count)];
                 try
                 {
-                    _placed.Add(await shop.BuyAsync(product));
+                    var order = await shop.BuyAsync(product, buyer);
+                    _placed[order.Id] = order;
+                    _placedIds.Add(order.Id);
                     if (onPlaced is not null)
                     {
-                        await onPlaced(_placed.Count);
+                        await onPlaced(_placedIds.Count);
                     }
                 }
                 catch (HttpRequestException)
@@ -49,7 +55,7 @@ public sealed class OrderLoad(ShopClient shop, IReadOnlyList<int> productIds)
     public async Task<IReadOnlyList<OrderView>> WaitForAllFinalAsync(TimeSpan timeout)
     {
         var deadline = DateTime.UtcNow + timeout;
-        var pending = new HashSet<Guid>(_placed);
+        var pending = new HashSet<Guid>(_placedIds);
         var finals = new List<OrderView>();
         while (true)
         {
@@ -57,7 +63,7 @@ public sealed class OrderLoad(ShopClient shop, IReadOnlyList<int> productIds)
             {
                 try
                 {
-                    if (await shop.GetOrderAsync(id) is { IsFinal: true } order)
+                    if (await shop.GetOrderAsync(_placed[id].Buyer, id) is { IsFinal: true } order)
                     {
                         finals.Add(order);
                         pending.Remove(id);

@@ -18,7 +18,9 @@ public sealed class DatabaseRestartTests(AppFixture fixture, ITestOutputHelper o
         output.WriteLine($"app started and healthy in {fixture.StartupTime.TotalSeconds:0.0} s; first checkout: {fixture.WarmUp}");
         var app = fixture.App;
         var product = (await fixture.Shop.SearchAsync()).First(p => p.AvailableStock > 5);
-        var before = await fixture.Shop.BuyAsync(product.Id);
+        // The buyer signs in before the outage: the identity service keeps its users in the same PostgreSQL.
+        var buyer = await fixture.Shop.NewBuyerAsync();
+        var before = await fixture.Shop.BuyAsync(product.Id, buyer);
         Assert.Equal("Paid", (await fixture.Shop.WaitForFinalAsync(before, TimeSpan.FromSeconds(60))).Status);
 
         // Catalog's, ordering's and payment's /health check their database. Aspire re-checks a healthy resource
@@ -42,8 +44,8 @@ public sealed class DatabaseRestartTests(AppFixture fixture, ITestOutputHelper o
             s => s == HttpStatusCode.OK, TimeSpan.FromSeconds(30), "the catalog list to answer 200 again");
         output.WriteLine($"catalog list after the restart: {string.Join(", ", statusesDuringRecovery)}");
         var after = await Eventually.GetAsync(
-            async () => (Guid?)await fixture.Shop.BuyAsync(product.Id), id => id is not null, TimeSpan.FromSeconds(30), "a checkout to succeed again");
-        var order = await fixture.Shop.WaitForFinalAsync(after!.Value, TimeSpan.FromSeconds(60));
+            async () => await fixture.Shop.BuyAsync(product.Id, buyer), id => id is not null, TimeSpan.FromSeconds(30), "a checkout to succeed again");
+        var order = await fixture.Shop.WaitForFinalAsync(after, TimeSpan.FromSeconds(60));
         output.WriteLine($"orders placed 2 (one before, one after the outage): before Paid, after {order.Status}");
 
         Assert.All(sickAll, status => Assert.Equal(HttpStatusCode.ServiceUnavailable, status));
@@ -55,6 +57,8 @@ public sealed class DatabaseRestartTests(AppFixture fixture, ITestOutputHelper o
     {
         var product = (await fixture.Shop.SearchAsync()).First(p => p.AvailableStock > 5);
         var existing = await fixture.Shop.BuyAsync(product.Id);
+        // A basket ready to check out, so the checkout probe reaches ordering (whose database is down).
+        await fixture.Shop.SetBasketAsync(existing.Buyer, product.Id, 1);
         var probes = await DuringOutageAsync(async () =>
         {
             var results = new List<(string What, HttpStatusCode Status, TimeSpan Elapsed)>();
@@ -95,7 +99,8 @@ public sealed class DatabaseRestartTests(AppFixture fixture, ITestOutputHelper o
             await app.ResourceNotifications.WaitForResourceHealthyAsync("catalog", healthy.Token);
             await app.ResourceNotifications.WaitForResourceHealthyAsync("ordering", healthy.Token);
             await app.ResourceNotifications.WaitForResourceHealthyAsync("payment", healthy.Token);
-            output.WriteLine($"catalog, ordering and payment Healthy {recovery.ElapsedMilliseconds} ms after postgres started again");
+            await app.ResourceNotifications.WaitForResourceHealthyAsync("identity", healthy.Token);
+            output.WriteLine($"catalog, ordering, payment and identity Healthy {recovery.ElapsedMilliseconds} ms after postgres started again");
             // Pooled connections died with the server: leave only once a database-backed read works again.
             await Eventually.GetAsync(
                 async () =>
@@ -114,25 +119,14 @@ public sealed class DatabaseRestartTests(AppFixture fixture, ITestOutputHelper o
         return response.StatusCode;
     }
 
-    private IEnumerable<(string What, Func<Task<HttpResponseMessage>> Send)> Probes(int productId, Guid orderId)
+    private IEnumerable<(string What, Func<Task<HttpResponseMessage>> Send)> Probes(int productId, PlacedOrder order)
     {
-        var gateway = fixture.Gateway;
-        yield return ("GET /api/catalog/items", () => gateway.GetAsync("/api/catalog/items?pageSize=5"));
-        yield return ("GET /api/orders/{id}", () => gateway.GetAsync($"/api/orders/{orderId}"));
-        yield return ("add to basket (catalog lookup)", () => gateway.PostAsync($"/api/basket/{ShopClient.NewBuyer()}/items",
+        var shop = fixture.Shop;
+        yield return ("GET /api/catalog/items", () => fixture.Gateway.GetAsync("/api/catalog/items?pageSize=5"));
+        yield return ("GET /api/orders/{id}", () => shop.SendAsync(order.Buyer, HttpMethod.Get, $"/api/orders/{order.Id}"));
+        yield return ("add to basket (catalog lookup)", () => shop.SendAsync(order.Buyer, HttpMethod.Post, "/api/basket/items",
             new StringContent($"{{\"productId\":{productId},\"quantity\":1}}", System.Text.Encoding.UTF8, "application/json")));
-        yield return ("POST /api/orders", () => PostOrderAsync(productId));
-    }
-
-    private Task<HttpResponseMessage> PostOrderAsync(int productId)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Post, "/api/orders/")
-        {
-            Content = new StringContent(
-                $"{{\"buyerId\":\"{ShopClient.NewBuyer()}\",\"items\":[{{\"productId\":{productId},\"productName\":\"x\",\"unitPrice\":1,\"quantity\":1}}]}}",
-                System.Text.Encoding.UTF8, "application/json"),
-        };
-        request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString("N"));
-        return fixture.Gateway.SendAsync(request);
+        // Orders are created only by basket's checkout (the gateway does not route POST /api/orders).
+        yield return ("POST /api/basket/checkout (ordering's insert)", () => shop.SendAsync(order.Buyer, HttpMethod.Post, "/api/basket/checkout"));
     }
 }

@@ -32,19 +32,20 @@ public sealed class HappyPathTests(AppFixture fixture, ITestOutputHelper output)
         output.WriteLine($"app started and healthy in {fixture.StartupTime.TotalSeconds:0.0} s; first checkout: {fixture.WarmUp}");
         var products = await fixture.Shop.SearchAsync();
         var product = products.First(p => p.AvailableStock > 0);
-        var buyer = ShopClient.NewBuyer();
+        var buyer = await fixture.Shop.NewBuyerAsync();
         await fixture.Shop.AddToBasketAsync(buyer, product.Id, 2);
 
         // Our own trace id on the checkout request, so the trace can be found without guessing.
         var traceId = ActivityTraceId.CreateRandom().ToHexString();
-        using var checkout = new HttpRequestMessage(HttpMethod.Post, $"/api/basket/{buyer}/checkout");
+        using var checkout = new HttpRequestMessage(HttpMethod.Post, "/api/basket/checkout");
+        checkout.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", buyer.AccessToken);
         checkout.Headers.Add("traceparent", $"00-{traceId}-{ActivitySpanId.CreateRandom().ToHexString()}-01");
         using var response = await fixture.Gateway.SendAsync(checkout);
         Assert.True(response.IsSuccessStatusCode, $"checkout answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
         var orderId = (await System.Net.Http.Json.HttpContentJsonExtensions.ReadFromJsonAsync<CheckoutResult>(
             response.Content, new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web)))!.OrderId;
 
-        var order = await fixture.Shop.WaitForFinalAsync(orderId, TimeSpan.FromSeconds(60));
+        var order = await fixture.Shop.WaitForFinalAsync(new PlacedOrder(buyer, orderId), TimeSpan.FromSeconds(60));
         Assert.Equal("Paid", order.Status);
         Assert.Equal(product.Price * 2, order.Total);
 

@@ -24,16 +24,24 @@ public static class HostileRequests
         "{{7*7}}", new string('a', 5000), "😀🔥", "-1", "99999999999999999999", "NaN", "%", "_", "\\",
     ];
 
-    public static IEnumerable<Func<HttpRequestMessage>> All()
+    /// <summary>Every request as <paramref name="bearer"/> (a signed-in buyer, so validation is reached, not just the 401).</summary>
+    public static IEnumerable<Func<HttpRequestMessage>> All(string bearer) =>
+        Unsigned().Select(build => (Func<HttpRequestMessage>)(() =>
+        {
+            var request = build();
+            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", bearer);
+            return request;
+        }));
+
+    private static IEnumerable<Func<HttpRequestMessage>> Unsigned()
     {
-        var buyer = "sweep-" + Guid.NewGuid().ToString("N")[..8];
         var bodyTargets = new (HttpMethod Method, string Path)[]
         {
-            (HttpMethod.Post, $"/api/basket/{buyer}/items"),
-            (HttpMethod.Put, $"/api/basket/{buyer}"),
+            (HttpMethod.Post, "/api/basket/items"),
+            (HttpMethod.Put, "/api/basket"),
             (HttpMethod.Put, "/api/catalog/items/1"),
             (HttpMethod.Post, "/api/orders/"),
-            (HttpMethod.Post, $"/api/basket/{buyer}/checkout"),
+            (HttpMethod.Post, "/api/basket/checkout"),
         };
         foreach (var (method, path) in bodyTargets)
         {
@@ -56,7 +64,7 @@ public static class HostileRequests
             yield return () => new HttpRequestMessage(HttpMethod.Get, $"/api/catalog/items/{escaped}");
             yield return () => new HttpRequestMessage(HttpMethod.Get, $"/api/catalog/items/by-ids?ids={escaped}");
             yield return () => new HttpRequestMessage(HttpMethod.Get, $"/api/basket/{escaped}");
-            yield return () => new HttpRequestMessage(HttpMethod.Delete, $"/api/basket/{escaped}/items/{escaped}");
+            yield return () => new HttpRequestMessage(HttpMethod.Delete, $"/api/basket/items/{escaped}");
             yield return () => new HttpRequestMessage(HttpMethod.Get, $"/api/orders/{escaped}");
             yield return () => new HttpRequestMessage(HttpMethod.Get, $"/api/orders?buyerId={escaped}");
             yield return () => new HttpRequestMessage(HttpMethod.Get, $"/api/analytics/summary?from={escaped}");

@@ -102,7 +102,7 @@ public sealed class CheckoutSagaTests(MessagingFixture fixture) : IAsyncLifetime
 
     private Task<JsonElement> WaitForFinalAsync(Guid orderId) =>
         Eventually.GetAsync(
-            () => _client.GetFromJsonAsync<JsonElement>($"/api/orders/{orderId}"),
+            () => _client.GetFromJsonAsBuyerAsync<JsonElement>("buyer-saga", $"/api/orders/{orderId}"),
             order => order.GetProperty("status").GetString() is "Paid" or "Cancelled",
             Timeout, $"order {orderId} to finish");
 
@@ -110,8 +110,8 @@ public sealed class CheckoutSagaTests(MessagingFixture fixture) : IAsyncLifetime
     private async Task<List<string>> ReadStatusStreamAsync(Guid orderId)
     {
         using var timeout = new CancellationTokenSource(Timeout);
-        using var response = await _client.GetAsync($"/api/orders/{orderId}/events",
-            HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/orders/{orderId}/events").WithBearer(TestTokens.Buyer("buyer-saga"));
+        using var response = await _client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
         Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
         using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(timeout.Token));
 

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace AspireMicro.Messaging.Tests.Infrastructure;
@@ -14,6 +15,7 @@ public sealed class ServiceFactory<TEntryPoint>(IReadOnlyDictionary<string, stri
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        builder.ConfigureServices(TestTokens.Trust);
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);

@@ -1,6 +1,8 @@
 using System.Net.Http.Json;
 using System.Text;
 
+using AspireMicro.Messaging.Tests.Infrastructure;
+
 namespace AspireMicro.Messaging.Tests.Ordering;
 
 /// <summary>Builds POST /api/orders requests.</summary>
@@ -20,7 +22,8 @@ public static class OrderRequests
 
     private static HttpRequestMessage Post(HttpContent content, string? idempotencyKey)
     {
-        var request = new HttpRequestMessage(HttpMethod.Post, "/api/orders") { Content = content };
+        // As basket's checkout sends it: with basket's own service token (orders:create).
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/orders") { Content = content }.WithBearer(TestTokens.Basket());
         if (idempotencyKey is not null)
         {
             request.Headers.Add("Idempotency-Key", idempotencyKey);

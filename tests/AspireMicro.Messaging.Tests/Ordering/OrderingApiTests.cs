@@ -83,11 +83,36 @@ public sealed class OrderingApiTests(MessagingFixture fixture) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Listing_orders_without_buyerId_returns_400_problem()
+    public async Task Orders_are_created_only_with_a_service_token_for_orders_create()
     {
-        var response = await _client.GetAsync("/api/orders");
+        using var anonymous = OrderRequests.Post(OrderRequests.Body("buyer-c"), Guid.NewGuid().ToString());
+        anonymous.Headers.Authorization = null;
+        using var asBuyer = OrderRequests.Post(OrderRequests.Body("buyer-c"), Guid.NewGuid().ToString()).WithBearer(TestTokens.Buyer("buyer-c"));
 
-        await AssertValidationProblemAsync(response, "buyerId");
+        var withoutToken = await _client.SendAsync(anonymous);
+        var withBuyerToken = await _client.SendAsync(asBuyer);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, withoutToken.StatusCode);
+        Assert.Equal("application/problem+json", withoutToken.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(HttpStatusCode.Forbidden, withBuyerToken.StatusCode);
+        Assert.Equal("application/problem+json", withBuyerToken.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task A_buyer_lists_and_reads_only_their_own_orders_whatever_the_query_says()
+    {
+        var mine = $"buyer-{Guid.NewGuid():N}";
+        var other = $"buyer-{Guid.NewGuid():N}";
+        var created = await _client.SendAsync(OrderRequests.Post(OrderRequests.Body(other), Guid.NewGuid().ToString()));
+        var othersId = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+
+        var listed = await _client.GetFromJsonAsBuyerAsync<JsonElement[]>(mine, $"/api/orders?buyerId={other}");
+        using var read = await _client.GetAsBuyerAsync(mine, $"/api/orders/{othersId}");
+        using var streamed = await _client.GetAsBuyerAsync(mine, $"/api/orders/{othersId}/events", HttpCompletionOption.ResponseHeadersRead);
+
+        Assert.Empty(listed!);
+        Assert.Equal(HttpStatusCode.NotFound, read.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, streamed.StatusCode);
     }
 
     [Fact]
@@ -99,8 +124,8 @@ public sealed class OrderingApiTests(MessagingFixture fixture) : IAsyncLifetime
         var order = await created.Content.ReadFromJsonAsync<JsonElement>();
         var id = order.GetProperty("id").GetGuid();
 
-        var byId = await _client.GetFromJsonAsync<JsonElement>($"/api/orders/{id}");
-        var byBuyer = await _client.GetFromJsonAsync<JsonElement[]>($"/api/orders?buyerId={buyer}");
+        var byId = await _client.GetFromJsonAsBuyerAsync<JsonElement>(buyer, $"/api/orders/{id}");
+        var byBuyer = await _client.GetFromJsonAsBuyerAsync<JsonElement[]>(buyer, "/api/orders");
 
         Assert.Equal(49.00m, byId.GetProperty("total").GetDecimal());
         Assert.Equal("Submitted", byId.GetProperty("status").GetString());
@@ -110,7 +135,7 @@ public sealed class OrderingApiTests(MessagingFixture fixture) : IAsyncLifetime
     [Fact]
     public async Task Unknown_order_returns_404_problem()
     {
-        var response = await _client.GetAsync($"/api/orders/{Guid.NewGuid()}");
+        var response = await _client.GetAsBuyerAsync("buyer-unknown", $"/api/orders/{Guid.NewGuid()}");
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);

@@ -51,7 +51,7 @@ public sealed class ComposeTests(PublishedApp app)
     {
         var names = Services.Children.Keys.Select(k => ((YamlScalarNode)k).Value).Order();
 
-        Assert.Equal(["analytics", "basket", "catalog", "gateway", "messaging", "ordering", "otel-collector", "payment", "postgres", "redis", "storefront"], names);
+        Assert.Equal(["analytics", "basket", "catalog", "gateway", "identity", "messaging", "ordering", "otel-collector", "payment", "postgres", "redis", "storefront"], names);
         Assert.Equal("localhost:5000/catalog:latest", Services.Text("catalog", "image"));
         Assert.StartsWith("docker.io/library/postgres:", Services.Text("postgres", "image"));
         Assert.Equal("2", Services.Text("catalog", "deploy", "replicas"));
@@ -67,9 +67,9 @@ public sealed class ComposeTests(PublishedApp app)
             Services.Text("catalog", "environment", "ConnectionStrings__catalogdb"));
         Assert.Equal("http://catalog:8080", Services.Text("gateway", "environment", "services__catalog__http__0"));
         Assert.Equal("service_healthy", Services.Text("catalog", "depends_on", "postgres", "condition"));
-        Assert.Equal(["MESSAGING_PASSWORD=", "POSTGRES_PASSWORD=", "REDIS_PASSWORD="],
+        Assert.Equal(["BASKET_CLIENT_SECRET=", "IDENTITY_ADMIN_PASSWORD=", "IDENTITY_BUYER_PASSWORD=", "MESSAGING_PASSWORD=", "POSTGRES_PASSWORD=", "REDIS_PASSWORD=", "STOREFRONT_CLIENT_SECRET="],
             PublishedApp.Read(app.Compose, ".env.example").Split('\n').Where(l => l.Length > 0 && !l.StartsWith('#')));
-        Assert.Equal("CREATE DATABASE \"catalogdb\";\nCREATE DATABASE \"orderingdb\";\nCREATE DATABASE \"paymentdb\";\n", PublishedApp.Read(app.Compose, "postgres-init/01-databases.sql"));
+        Assert.Equal("CREATE DATABASE \"catalogdb\";\nCREATE DATABASE \"orderingdb\";\nCREATE DATABASE \"paymentdb\";\nCREATE DATABASE \"identitydb\";\n", PublishedApp.Read(app.Compose, "postgres-init/01-databases.sql"));
     }
 
     [Fact]
@@ -77,7 +77,8 @@ public sealed class ComposeTests(PublishedApp app)
     {
         var withPorts = Services.Children.Where(s => s.Value.At("ports") is not null).Select(s => ((YamlScalarNode)s.Key).Value).Order();
 
-        Assert.Equal(["gateway", "storefront"], withPorts);
+        // identity too: browsers are sent to its sign-in page.
+        Assert.Equal(["gateway", "identity", "storefront"], withPorts);
         Assert.Equal("8080:8080", ((YamlScalarNode)((YamlSequenceNode)Services.At("gateway", "ports")!).Children[0]).Value);
     }
 }

@@ -109,10 +109,10 @@ public sealed class EcsTests(PublishedApp app)
         string Target(JsonNode rule) => (string)rule["GroupId"]!["Fn::GetAtt"]![0]!;
         string Source(JsonNode rule) => (string)rule["SourceSecurityGroupId"]!["Fn::GetAtt"]![0]!;
 
-        Assert.Equal(["CatalogSecurityGroup", "OrderingSecurityGroup", "PaymentSecurityGroup"], rules.Where(r => Target(r) == "PostgresSecurityGroup").Select(Source).Order());
+        Assert.Equal(["CatalogSecurityGroup", "IdentitySecurityGroup", "OrderingSecurityGroup", "PaymentSecurityGroup"], rules.Where(r => Target(r) == "PostgresSecurityGroup").Select(Source).Order());
         Assert.Equal(["BasketSecurityGroup", "GatewaySecurityGroup"], rules.Where(r => Target(r) == "CatalogSecurityGroup").Select(Source).Order());
         Assert.DoesNotContain(rules, r => Target(r) == "PaymentSecurityGroup");
-        Assert.Equal(["GatewayTargetGroup", "StorefrontTargetGroup"], OfType("AWS::ElasticLoadBalancingV2::TargetGroup").Select(t => t.Key).Order());
+        Assert.Equal(["GatewayTargetGroup", "IdentityTargetGroup", "StorefrontTargetGroup"], OfType("AWS::ElasticLoadBalancingV2::TargetGroup").Select(t => t.Key).Order());
         Assert.Equal("/health", (string?)Resources["GatewayTargetGroup"]!["Properties"]!["HealthCheckPath"]);
         Assert.Equal(["LoadBalancerListener", "StorefrontListenerRule"], Resources["StorefrontService"]!["DependsOn"]!.AsArray().Select(d => (string)d!));
         Assert.Equal(["ImageTag", "PrivateSubnetIds", "PublicSubnetIds", "StartServices", "VpcId"], Template["Parameters"]!.AsObject().Select(p => p.Key).Order());

@@ -161,7 +161,7 @@ public sealed class KubernetesTests(PublishedApp app)
         }
 
         var init = Object<V1ConfigMap>("postgres.yaml", "ConfigMap");
-        Assert.Equal("CREATE DATABASE \"catalogdb\";\nCREATE DATABASE \"orderingdb\";\nCREATE DATABASE \"paymentdb\";\n", init.Data["01-databases.sql"]);
+        Assert.Equal("CREATE DATABASE \"catalogdb\";\nCREATE DATABASE \"orderingdb\";\nCREATE DATABASE \"paymentdb\";\nCREATE DATABASE \"identitydb\";\n", init.Data["01-databases.sql"]);
     }
 
     [Fact]
@@ -169,8 +169,9 @@ public sealed class KubernetesTests(PublishedApp app)
     {
         var ingress = KubernetesYaml.Deserialize<V1Ingress>(PublishedApp.Read(app.Kubernetes, "ingress.yaml"), strict: true);
 
-        Assert.Equal(["gateway.localtest.me", "storefront.localtest.me"], ingress.Spec.Rules.Select(r => r.Host));
-        Assert.Equal(["gateway", "storefront"], ingress.Spec.Rules.Select(r => r.Http.Paths.Single().Backend.Service.Name));
+        // identity too: browsers are sent to its sign-in page.
+        Assert.Equal(["gateway.localtest.me", "storefront.localtest.me", "identity.localtest.me"], ingress.Spec.Rules.Select(r => r.Host));
+        Assert.Equal(["gateway", "storefront", "identity"], ingress.Spec.Rules.Select(r => r.Http.Paths.Single().Backend.Service.Name));
         var services = ObjectFiles.SelectMany(Documents).Where(d => d.Text("kind") == "Service");
         Assert.All(services, s => Assert.DoesNotContain(s.Text("spec", "type"), new[] { "LoadBalancer", "NodePort" }));
     }
@@ -185,7 +186,7 @@ public sealed class KubernetesTests(PublishedApp app)
         var generator = (YamlMappingNode)((YamlSequenceNode)kustomization.At("secretGenerator")!).Children.Single();
         Assert.Equal("parameters", generator.Text("name"));
         Assert.False(File.Exists(Path.Combine(app.Kubernetes, "parameters.env")), "the env file with real values is the user's, never generated");
-        Assert.Equal(["messaging-password=", "postgres-password=", "redis-password="],
+        Assert.Equal(["basket-client-secret=", "identity-admin-password=", "identity-buyer-password=", "messaging-password=", "postgres-password=", "redis-password=", "storefront-client-secret="],
             PublishedApp.Read(app.Kubernetes, "parameters.env.example").Split('\n').Where(l => l.Length > 0 && !l.StartsWith('#')));
     }
 

@@ -68,7 +68,7 @@ public sealed class ManifestTests(PublishedApp app)
         Assert.Equal("{catalogdb.connectionString}", (string?)Resources["catalog"]!["env"]!["ConnectionStrings__catalogdb"]);
         Assert.Equal("{catalog.bindings.http.url}", (string?)Resources["gateway"]!["env"]!["services__catalog__http__0"]);
         var external = Resources.Where(r => (bool?)r.Value!["bindings"]?["http"]?["external"] == true).Select(r => r.Key).Order();
-        Assert.Equal(["gateway", "storefront"], external);
+        Assert.Equal(["gateway", "identity", "storefront"], external);
         Assert.DoesNotContain(Resources, r => r.Key is "k8s" or "ecs" or "compose");
     }
 }
