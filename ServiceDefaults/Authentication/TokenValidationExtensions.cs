@@ -38,6 +38,7 @@ public static class TokenValidationExtensions
     {
         builder.Services.AddProblemDetails();
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        builder.Services.AddHostedService<SigningKeysWarmUp>();
         // Read when the handler first runs, not now, so test hosts can supply the identity service's address late.
         builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme).Configure<IConfiguration>((options, configuration) =>
         {

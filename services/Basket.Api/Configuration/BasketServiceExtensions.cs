@@ -31,6 +31,7 @@ public static class BasketServiceExtensions
         builder.Services.AddHttpClient(ServiceTokenClient.HttpClientName, http => http.BaseAddress = new Uri("http://identity"))
             .AddFailFastResilience();
         builder.Services.AddSingleton<ServiceTokenClient>();
+        builder.Services.AddHostedService<ServiceTokenWarmUp>();
         builder.Services.AddTransient<ServiceTokenClient.Handler>();
         builder.Services.AddHttpClient<OrderingClient>(http => http.BaseAddress = new Uri("http://ordering"))
             .AddHttpMessageHandler<ServiceTokenClient.Handler>()
