@@ -30,6 +30,16 @@ public static class BasketServiceExtensions
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddHttpClient(ServiceTokenClient.HttpClientName, http => http.BaseAddress = new Uri("http://identity"))
             .AddFailFastResilience();
+        // RemoveAllResilienceHandlers is marked experimental (EXTEXP0001); it is the only way to take one named client
+        // out of ConfigureHttpClientDefaults' standard handler. The package version is pinned centrally.
+#pragma warning disable EXTEXP0001
+        builder.Services.AddHttpClient(ServiceTokenClient.WarmUpHttpClientName, http =>
+            {
+                http.BaseAddress = new Uri("http://identity");
+                http.Timeout = TimeSpan.FromSeconds(30);
+            })
+            .RemoveAllResilienceHandlers();
+#pragma warning restore EXTEXP0001
         builder.Services.AddSingleton<ServiceTokenClient>();
         builder.Services.AddHostedService<ServiceTokenWarmUp>();
         builder.Services.AddTransient<ServiceTokenClient.Handler>();

@@ -18,7 +18,18 @@ public sealed class ServiceTokenClient(IHttpClientFactory httpClients, IConfigur
     private readonly SemaphoreSlim _lock = new(1, 1);
     private (string Token, DateTimeOffset RenewAt)? _current;
 
-    public async Task<string> GetTokenAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// The client the start-up warm-up uses: no fail-fast budget and no retries, one patient request instead, since
+    /// identity may still be compiling its first token response (each timeout of the checkout's budget was an error).
+    /// </summary>
+    public const string WarmUpHttpClientName = "identity-warm-up";
+
+    public Task<string> GetTokenAsync(CancellationToken cancellationToken) => GetTokenAsync(HttpClientName, cancellationToken);
+
+    /// <summary>Gets the token ahead of the first checkout, through <see cref="WarmUpHttpClientName"/>.</summary>
+    public Task<string> WarmUpAsync(CancellationToken cancellationToken) => GetTokenAsync(WarmUpHttpClientName, cancellationToken);
+
+    private async Task<string> GetTokenAsync(string httpClientName, CancellationToken cancellationToken)
     {
         if (_current is { } cached && time.GetUtcNow() < cached.RenewAt)
         {
@@ -45,7 +56,7 @@ public sealed class ServiceTokenClient(IHttpClientFactory httpClients, IConfigur
             HttpResponseMessage response;
             try
             {
-                response = await httpClients.CreateClient(HttpClientName).PostAsync("/connect/token", form, cancellationToken);
+                response = await httpClients.CreateClient(httpClientName).PostAsync("/connect/token", form, cancellationToken);
             }
             catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
             {

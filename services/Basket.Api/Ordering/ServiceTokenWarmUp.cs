@@ -14,7 +14,7 @@ public sealed partial class ServiceTokenWarmUp(ServiceTokenClient tokens, ILogge
         {
             try
             {
-                await tokens.GetTokenAsync(stoppingToken);
+                await tokens.WarmUpAsync(stoppingToken);
                 LogReady(attempt);
                 return;
             }

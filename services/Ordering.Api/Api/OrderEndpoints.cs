@@ -22,7 +22,8 @@ public static class OrderEndpoints
         var orders = app.MapGroup("/api/orders").WithTags("Orders");
         // Only basket's checkout creates orders (a service token with orders:create; the buyer is in the body, which
         // basket took from the buyer's own token). People read only their own orders: the buyer is the token's sub.
-        orders.MapPost("/", CreateAsync).RequireAuthorization(TokenValidationExtensions.OrdersCreatePolicy);
+        // Basket's checkout only (client credentials); the gateway does not route it, so the public document leaves it out.
+        orders.MapPost("/", CreateAsync).RequireAuthorization(TokenValidationExtensions.OrdersCreatePolicy).ExcludeFromDescription();
         orders.MapGet("/", ListAsync).RequireAuthorization(TokenValidationExtensions.BuyerPolicy);
         orders.MapGet("/{id:guid}", GetAsync).RequireAuthorization(TokenValidationExtensions.BuyerPolicy);
         orders.MapGet("/{id:guid}/events", StreamStatusAsync).RequireAuthorization(TokenValidationExtensions.BuyerPolicy);
