@@ -39,7 +39,7 @@ public sealed class AppFixture : IAsyncLifetime
 
     public TimeSpan StartupTime { get; private set; }
 
-    /// <summary>The services' log records from their start to the end of the first purchase.</summary>
+    /// <summary>The services' log records from their start until every resource was healthy.</summary>
     public IReadOnlyList<ReceivedLog> StartupLogs { get; private set; } = [];
 
     /// <summary>How the very first checkout went (status and time per attempt); tests print it.</summary>
@@ -98,10 +98,10 @@ public sealed class AppFixture : IAsyncLifetime
         Gateway = _app.CreateHttpClient("gateway");
         Gateway.Timeout = TimeSpan.FromSeconds(30);
         Shop = new ShopClient(Gateway, Identity);
-        WarmUp = await FirstCheckoutAsync();
-        // What the services logged from their start to the first purchase, once their exporters have sent it.
+        // What the services logged from their start until all were healthy, once their exporters have sent it.
         await OtlpFlush.WaitAsync(_otlp.Telemetry, TimeSpan.FromSeconds(30));
         StartupLogs = _otlp.Telemetry.Logs;
+        WarmUp = await FirstCheckoutAsync();
     }
 
     /// <summary>Every resource that runs something: projects, stores and their databases (not parameters).</summary>
