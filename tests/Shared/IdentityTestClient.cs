@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Net;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
@@ -107,8 +108,8 @@ public sealed partial class IdentityTestClient(Uri identity, string testClientSe
             var rsa = RSA.Create();
             rsa.ImportParameters(new RSAParameters
             {
-                Modulus = JwtParts.FromBase64Url(key.GetProperty("n").GetString()!),
-                Exponent = JwtParts.FromBase64Url(key.GetProperty("e").GetString()!),
+                Modulus = Base64Url.DecodeFromChars(key.GetProperty("n").GetString()!),
+                Exponent = Base64Url.DecodeFromChars(key.GetProperty("e").GetString()!),
             });
             keys[key.GetProperty("kid").GetString()!] = rsa;
         }
@@ -140,20 +141,12 @@ public sealed record JwtParts(JsonElement Header, JsonElement Payload, byte[] Si
         }
 
         return new JwtParts(
-            JsonDocument.Parse(FromBase64Url(parts[0])).RootElement.Clone(),
-            JsonDocument.Parse(FromBase64Url(parts[1])).RootElement.Clone(),
+            JsonDocument.Parse(Base64Url.DecodeFromChars(parts[0])).RootElement.Clone(),
+            JsonDocument.Parse(Base64Url.DecodeFromChars(parts[1])).RootElement.Clone(),
             Encoding.ASCII.GetBytes($"{parts[0]}.{parts[1]}"),
-            FromBase64Url(parts[2]));
+            Base64Url.DecodeFromChars(parts[2]));
     }
 
     public bool VerifiesWith(RSA key) => Header.GetProperty("alg").GetString() == "RS256"
         && key.VerifyData(SignedData, Signature, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-
-    public static byte[] FromBase64Url(string text)
-    {
-        var base64 = text.Replace('-', '+').Replace('_', '/');
-        return Convert.FromBase64String(base64.PadRight(base64.Length + ((4 - (base64.Length % 4)) % 4), '='));
-    }
-
-    public static string ToBase64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }

@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
@@ -148,8 +149,8 @@ public sealed class AuthorizationTests(AppFixture fixture, ITestOutputHelper out
     internal static string WithSubject(string token, string subject)
     {
         var parts = token.Split('.');
-        var payload = JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(JwtParts.FromBase64Url(parts[1]))!;
+        var payload = JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(Base64Url.DecodeFromChars(parts[1]))!;
         payload["sub"] = JsonSerializer.SerializeToElement(subject);
-        return $"{parts[0]}.{JwtParts.ToBase64Url(JsonSerializer.SerializeToUtf8Bytes(payload))}.{parts[2]}";
+        return $"{parts[0]}.{Base64Url.EncodeToString(JsonSerializer.SerializeToUtf8Bytes(payload))}.{parts[2]}";
     }
 }

@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
@@ -151,7 +152,7 @@ public sealed class UnauthorizedSweepTests(AppFixture fixture, ITestOutputHelper
     /// <summary>The token's payload under an "alg: none" header and no signature.</summary>
     private static string Unsigned(string token)
     {
-        var header = JwtParts.ToBase64Url(Encoding.UTF8.GetBytes("""{"alg":"none","typ":"JWT"}"""));
+        var header = Base64Url.EncodeToString(Encoding.UTF8.GetBytes("""{"alg":"none","typ":"JWT"}"""));
         return $"{header}.{token.Split('.')[1]}.";
     }
 }
