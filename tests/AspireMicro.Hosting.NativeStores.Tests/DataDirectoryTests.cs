@@ -1,4 +1,5 @@
 using Aspire.Hosting;
+using AspireMicro.Testing;
 using Npgsql;
 using RabbitMQ.Client;
 using StackExchange.Redis;
@@ -93,7 +94,7 @@ public sealed class DataDirectoryTests : IDisposable
         return await TestApps.StartAsync(builder, "keep");
     }
 
-    private static async Task WaitForLineAsync(LogCollector logs, string text)
+    private static async Task WaitForLineAsync(ResourceLogCollector logs, string text)
     {
         var deadline = DateTime.UtcNow + TestApps.StepTimeout;
         while (!logs.Lines.Any(l => l.Contains(text, StringComparison.Ordinal)))

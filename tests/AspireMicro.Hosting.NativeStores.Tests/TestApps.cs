@@ -55,56 +55,9 @@ internal static class TestApps
     public static string? State(this DistributedApplication app, string name) =>
         app.ResourceNotifications.TryGetCurrentState(name, out var e) ? e.Snapshot.State?.Text : null;
 
-    /// <summary>Collects a resource's console output (backlog first) until the returned source is cancelled.</summary>
-    public static LogCollector CollectLogs(this DistributedApplication app, string name) =>
-        new(app.Services.GetRequiredService<ResourceLoggerService>(),
-            app.ResourceNotifications.TryGetCurrentState(name, out var e) ? e.ResourceId : name); // logs are kept per DCP instance id
+    /// <summary>Collects a resource's console output (backlog first) until the returned collector is disposed.</summary>
+    public static ResourceLogCollector CollectLogs(this DistributedApplication app, string name) => new(app, name);
 
     public static Task WaitForStateAsync(this DistributedApplication app, string name, Func<string?, bool> predicate, TimeSpan timeout) =>
         app.ResourceNotifications.WaitForResourceAsync(name, e => predicate(e.Snapshot.State?.Text), Timeout(timeout));
-}
-
-internal sealed class LogCollector : IAsyncDisposable
-{
-    private readonly CancellationTokenSource _stop = new();
-    private readonly List<string> _lines = [];
-    private readonly Task _pump;
-
-    public LogCollector(ResourceLoggerService loggers, string name)
-    {
-        _pump = Task.Run(async () =>
-        {
-            try
-            {
-                await foreach (var batch in loggers.WatchAsync(name).WithCancellation(_stop.Token))
-                {
-                    lock (_lines)
-                    {
-                        _lines.AddRange(batch.Select(l => l.Content));
-                    }
-                }
-            }
-            catch (OperationCanceledException)
-            {
-            }
-        });
-    }
-
-    public IReadOnlyList<string> Lines
-    {
-        get
-        {
-            lock (_lines)
-            {
-                return [.. _lines];
-            }
-        }
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _stop.CancelAsync();
-        await _pump;
-        _stop.Dispose();
-    }
 }

@@ -17,7 +17,7 @@ public sealed class MessagingFixture : IAsyncLifetime
     private const string Broker = "messaging";
     private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(2);
     private DistributedApplication? _app;
-    private ResourceLogTail? _brokerLog;
+    private ResourceLogCollector? _brokerLog;
     private string _postgres = string.Empty;
 
     public string AmqpConnectionString { get; private set; } = string.Empty;
@@ -37,7 +37,7 @@ public sealed class MessagingFixture : IAsyncLifetime
             _app.ResourceNotifications.WaitForResourceHealthyAsync("messagingdb", timeout.Token),
             _app.ResourceNotifications.WaitForResourceHealthyAsync(Broker, timeout.Token));
 
-        _brokerLog = new ResourceLogTail(_app, Broker);
+        _brokerLog = new ResourceLogCollector(_app, Broker, capacity: 40);
         _postgres = await _app.GetConnectionStringAsync("messagingdb", timeout.Token)
             ?? throw new InvalidOperationException("No connection string for messagingdb");
         AmqpConnectionString = await _app.GetConnectionStringAsync(Broker, timeout.Token)
@@ -83,7 +83,7 @@ public sealed class MessagingFixture : IAsyncLifetime
         catch (Exception e) when (e is DistributedApplicationException or OperationCanceledException)
         {
             throw new InvalidOperationException(
-                $"The broker did not come back after a stop: {e.Message}{Environment.NewLine}Its last console lines:{Environment.NewLine}{_brokerLog?.Text}",
+                $"The broker did not come back after a stop: {e.Message}{Environment.NewLine}Its last console lines:{Environment.NewLine}{string.Join(Environment.NewLine, _brokerLog?.Lines ?? [])}",
                 e);
         }
 
