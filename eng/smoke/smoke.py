@@ -20,12 +20,17 @@ import signal
 import subprocess
 import sys
 import time
+import secrets
+import urllib.parse
 import urllib.request
 import uuid
 
 REPO = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 HEALTHY = re.compile(r"All (\d+) resources are healthy, ([\d.]+) s after the AppHost started")
 LOGIN = re.compile(r"Login to the dashboard at (http://\S+)")
+# The password grant's test client exists only when this is set (README, "Signing in"); the run's own secrets.
+TEST_SECRET = secrets.token_hex(16)
+BUYER_PASSWORD = "Smoke-" + secrets.token_hex(12)
 
 
 def processes():
@@ -68,6 +73,11 @@ def environ(pid):
         return dict(e.split("=", 1) for e in f.read().decode(errors="replace").split("\0") if "=" in e)
 
 
+def service_url(members, assembly):
+    pid = next(p for p, cmd in members.items() if f"/{assembly}.dll" in cmd or f"/{assembly} " in cmd)
+    return environ(pid)["ASPNETCORE_URLS"].split(";")[0]
+
+
 def http(method, url, body=None, headers=None):
     request = urllib.request.Request(url, method=method, data=None if body is None else json.dumps(body).encode(),
                                      headers={"Content-Type": "application/json", **(headers or {})})
@@ -78,15 +88,26 @@ def http(method, url, body=None, headers=None):
         return error.code, error.read().decode()
 
 
-def place_order(gateway, trace_id):
-    buyer = "smoke-" + uuid.uuid4().hex[:12]
+def sign_in(identity, password):
+    """The README's walk-through: the demo buyer's token by the test client's password grant."""
+    form = urllib.parse.urlencode({"grant_type": "password", "client_id": "test-client", "client_secret": TEST_SECRET,
+                                   "username": "buyer", "password": password, "scope": "api profile roles"}).encode()
+    request = urllib.request.Request(f"{identity}/connect/token", data=form, method="POST")
+    with urllib.request.urlopen(request, timeout=30) as response:
+        return json.loads(response.read())["access_token"]
+
+
+def place_order(gateway, token, trace_id):
+    auth = {"Authorization": f"Bearer {token}"}
     status, page = http("GET", f"{gateway}/api/catalog/items?pageSize=20")
     product = next(p for p in json.loads(page)["data"] if p["availableStock"] > 0)
-    http("POST", f"{gateway}/api/basket/{buyer}/items", {"productId": product["id"], "quantity": 1})
+    status, body = http("POST", f"{gateway}/api/basket/items", {"productId": product["id"], "quantity": 1}, auth)
+    if status >= 300:
+        raise SystemExit(f"adding to the basket answered {status}: {body[:300]}")
     traceparent = f"00-{trace_id}-{uuid.uuid4().hex[:16]}-01"
     deadline = time.time() + 60
     while True:
-        status, body = http("POST", f"{gateway}/api/basket/{buyer}/checkout", headers={"traceparent": traceparent})
+        status, body = http("POST", f"{gateway}/api/basket/checkout", headers={"traceparent": traceparent, **auth})
         if status < 300 or time.time() > deadline:
             break
         time.sleep(1)
@@ -94,7 +115,7 @@ def place_order(gateway, trace_id):
         raise SystemExit(f"checkout answered {status}: {body[:300]}")
     order_id = json.loads(body)["orderId"]
     while time.time() < deadline:
-        status, body = http("GET", f"{gateway}/api/orders/{order_id}")
+        status, body = http("GET", f"{gateway}/api/orders/{order_id}", headers=auth)
         order = json.loads(body) if status == 200 else {}
         if order.get("status") in ("Paid", "Cancelled"):
             return order_id, order["status"]
@@ -115,7 +136,8 @@ def main():
     if pid == 0:
         signal.signal(signal.SIGINT, signal.SIG_DFL)  # a background shell ignores SIGINT; a terminal does not
         os.chdir(REPO)
-        os.execvp("./run.sh", ["./run.sh"])
+        os.environ["Identity__Test__Secret"] = TEST_SECRET
+        os.execvp("./run.sh", ["./run.sh", f"--Parameters:identity-buyer-password={BUYER_PASSWORD}"])
     output, healthy, login = b"", None, None
     while healthy is None and time.time() - started < 600:
         ready, _, _ = select.select([terminal], [], [], 1)
@@ -137,10 +159,10 @@ def main():
     members = family(pid)
     print(f"processes of the app: {len(members)}")
     if ok:
-        gateway_pid = next(p for p, cmd in members.items() if "Gateway.dll" in cmd or "/Gateway " in cmd)
-        gateway = environ(gateway_pid)["ASPNETCORE_URLS"].split(";")[0]
+        gateway = service_url(members, "Gateway")
+        token = sign_in(service_url(members, "Identity.Api"), BUYER_PASSWORD)
         trace_id = uuid.uuid4().hex
-        order_id, status = place_order(gateway, trace_id)
+        order_id, status = place_order(gateway, token, trace_id)
         print(f"order {order_id} through the gateway {gateway}: {status}; trace {trace_id}")
         ok = ok and status == "Paid"
         if not args.no_browser and login:
