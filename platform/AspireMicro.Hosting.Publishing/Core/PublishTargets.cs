@@ -38,6 +38,10 @@ internal static class PublishTargets
             builder.Eventing.Subscribe<BeforeStartEvent>((e, _) =>
             {
                 var step = configuration["Pipeline:Step"];
+                var ours = e.Model.Resources.OfType<DeploymentEnvironmentResource>().ToList();
+                PrintHelpWhenAsked(ours);
+                CheckListStepsHasTheCli(configuration);
+                CheckStepNamed(configuration, ours, step);
                 CheckStepExists(e.Model, step);
                 Select(builder, e.Model, step);
                 return Task.CompletedTask;
@@ -52,6 +56,65 @@ internal static class PublishTargets
     {
         Console.Error.WriteLine($"error: {message.ReplaceLineEndings(" ")}");
         Environment.Exit(exitCode);
+    }
+
+    /// <summary>
+    /// The AppHost alone has no help of its own in publish mode (Aspire ignores <c>--help</c> and runs every step):
+    /// say which steps and options there are, and where the files go.
+    /// </summary>
+    private static void PrintHelpWhenAsked(IReadOnlyList<DeploymentEnvironmentResource> ours)
+    {
+        var arguments = Environment.GetCommandLineArgs();
+        if (!arguments.Contains("--help") && !arguments.Contains("-h") && !arguments.Contains("-?"))
+        {
+            return;
+        }
+
+        Console.Out.WriteLine($"""
+            Publishing the AppHost's model (Aspire's publish pipeline; nothing is started, no secret is resolved):
+              --operation publish --step STEP --output-path DIR
+            Steps:
+            {string.Join(Environment.NewLine, ours.Select(e => $"  {e.PublishStepName,-18} {e.Target} files in DIR"))}
+              {"publish",-18} every target, each in DIR/<name>/
+              {ManifestStep,-18} Aspire's manifest (or --publisher manifest)
+            Options:
+              --output-path DIR  a relative DIR is taken from the AppHost's folder; without it, AppHost/aspire-output/
+              --{PublishSettings.RegistryKey} R       image registry (default {PublishSettings.DefaultRegistry})
+              --{PublishSettings.TagKey} T            image tag (default {PublishSettings.DefaultTag})
+              --{PublishSettings.DomainKey} D         public DNS domain of the ingress/ALB names (default {PublishSettings.DefaultDomain})
+            With the Aspire CLI: dotnet aspire publish -o DIR; dotnet aspire do publish --list-steps
+            """);
+        Environment.Exit(0);
+    }
+
+    /// <summary>
+    /// Run without a step, Aspire runs every registered step, deploy and image push included, which fail here with
+    /// stack traces. The Aspire CLI always names one (<c>aspire publish</c> is <c>--step publish</c>).
+    /// </summary>
+    private static void CheckStepNamed(IConfiguration configuration, IReadOnlyList<DeploymentEnvironmentResource> ours, string? step)
+    {
+        if (step is not null || configuration["Publishing:Publisher"] is not null || configuration["ASPIRE_BACKCHANNEL_PATH"] is not null)
+        {
+            return;
+        }
+
+        var steps = string.Join(", ", ours.Select(e => e.PublishStepName).Append("publish").Append(ManifestStep));
+        Fail($"name a step: --step {steps} (--help lists them).", exitCode: 2);
+    }
+
+    /// <summary>
+    /// Listing steps is a conversation with the Aspire CLI over its backchannel (<c>ASPIRE_BACKCHANNEL_PATH</c>). Without
+    /// it, Aspire 13.6 reads <c>--list-steps</c> with no value as a stack trace and a process that never ends, and
+    /// <c>--list-steps true</c> as "run every step": point at the command that works instead.
+    /// </summary>
+    private static void CheckListStepsHasTheCli(IConfiguration configuration)
+    {
+        // As the last argument, with no value, the switch never reaches configuration: look at the arguments too.
+        var asked = configuration["Pipeline:ListSteps"] is not null || Environment.GetCommandLineArgs().Contains("--list-steps");
+        if (asked && configuration["ASPIRE_BACKCHANNEL_PATH"] is null)
+        {
+            Fail("--list-steps needs the Aspire CLI: run 'dotnet aspire do publish --list-steps'.", exitCode: 2);
+        }
     }
 
     /// <summary>

@@ -102,6 +102,36 @@ public sealed class PublishQualityTests(PublishedApp app)
         Assert.False(Directory.Exists(output));
     }
 
+    [Theory]
+    [InlineData(new[] { "--operation", "publish" }, "name a step: --step publish-k8s")]
+    [InlineData(new[] { "--operation", "publish", "--list-steps" }, "dotnet aspire do publish --list-steps")]
+    [InlineData(new[] { "--operation", "publish", "--step", "publish-k8s", "--list-steps", "true" }, "dotnet aspire do publish --list-steps")]
+    public async Task A_publish_Aspire_would_run_every_step_of_fails_in_one_line_and_writes_nothing(string[] args, string expected)
+    {
+        using var temp = new TempDirectory();
+        var output = temp.Combine("out");
+
+        var (exitCode, _, stderr) = await AppHostProcess.RunAsync([.. args, "--output-path", output]);
+
+        Assert.Equal(2, exitCode);
+        var line = Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("error: ", line);
+        Assert.Contains(expected, line);
+        Assert.False(Directory.Exists(output));
+    }
+
+    [Fact]
+    public async Task Help_lists_every_step_and_says_where_the_files_go()
+    {
+        var (exitCode, stdout, stderr) = await AppHostProcess.RunAsync("--operation", "publish", "--help");
+
+        Assert.True(exitCode == 0, stderr);
+        foreach (var expected in new[] { "publish-k8s", "publish-ecs", "publish-compose", "publish-manifest", "--registry", "AppHost/aspire-output/" })
+        {
+            Assert.Contains(expected, stdout);
+        }
+    }
+
     private static Dictionary<string, byte[]> Snapshot(string folder) =>
         Directory.GetFiles(folder, "*", SearchOption.AllDirectories).ToDictionary(f => Path.GetRelativePath(folder, f), File.ReadAllBytes);
 }
