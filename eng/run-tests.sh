@@ -1,18 +1,32 @@
 #!/usr/bin/env bash
 # Builds once, runs the test projects (those that start apps one after the other: they share two cores) and prints
-# one summary line.
+# one summary line. Usage: eng/run-tests.sh [--build-only | --no-build] [dotnet test options]
+# (./test.sh builds with --build-only while the Debian packages install, then runs the tests with --no-build.)
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
+stage=all
+case "${1:-}" in
+  --build-only) stage=build; shift ;;
+  --no-build) stage=test; shift ;;
+esac
+# The summary's time counts from ./test.sh's start when it set this (the build included), else from now.
+started_at="${ASPIREMICRO_TESTS_STARTED_AT:-$(date +%s)}"
+elapsed() { echo $(($(date +%s) - started_at)); }
+
 results="${TEST_RESULTS_DIR:-$PWD/TestResults}"
+
+if [[ "$stage" != test ]]; then
+  build_started=$SECONDS
+  # No ReadyToRun (eng/ReadyToRun.targets) for the tests: on a fresh clone it made the build 220 s instead of 93 s,
+  # and the end-to-end suite took the same time either way (142 s with it, 143 s without, on this 2-core machine).
+  dotnet build AspireMicro.sln -c Release -nologo -clp:ErrorsOnly -p:AspireMicroReadyToRun=false || { echo "build failed"; exit 1; }
+  echo "build: $((SECONDS - build_started)) s"
+  [[ "$stage" == build ]] && exit 0
+fi
+
 rm -rf "$results"
 mkdir -p "$results"
-
-started=$SECONDS
-# No ReadyToRun (eng/ReadyToRun.targets) for the tests: on a fresh clone it made the build 220 s instead of 93 s,
-# and the end-to-end suite took the same time either way (142 s with it, 143 s without, on this 2-core machine).
-dotnet build AspireMicro.sln -c Release -nologo -clp:ErrorsOnly -p:AspireMicroReadyToRun=false || { echo "build failed"; exit 1; }
-echo "build: $((SECONDS - started)) s"
 
 run_suite() {
   local name
@@ -64,5 +78,5 @@ if ((failed > 0)); then
       | sed 's/<[^>]*>//g; s/^ */    /' | head -n 40
   done
 fi
-echo "$passed passed, $failed failed, $skipped skipped in $((SECONDS - started)) s (build included)"
+echo "$passed passed, $failed failed, $skipped skipped in $(elapsed) s (build included)"
 exit $status
